@@ -45,11 +45,13 @@ from bot.compliance.engine import check
 from bot.compliance.loader import load_profile, profile_names
 from bot.compliance.model import OUTCOMES, Attempt, Decision, Flags, Outcome
 from bot.compliance.profile import Cap, Cooldown, Profile, Window
+from bot.compliance.request import CheckRequest, parse_request
 
 __all__ = [
     "OUTCOMES",
     "Attempt",
     "Cap",
+    "CheckRequest",
     "Cooldown",
     "Decision",
     "Flags",
@@ -58,5 +60,6 @@ __all__ = [
     "Window",
     "check",
     "load_profile",
+    "parse_request",
     "profile_names",
 ]
