@@ -1,0 +1,138 @@
+"""The bot's ears: remote audio as 16 kHz mono s16le 20 ms frames with arrival times."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections import deque
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+
+import av
+from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
+
+from voice.transport.pcm import FRAME_MS, LISTEN_FRAME_BYTES, LISTEN_RATE, FrameConverter
+
+JITTER_PREFETCH_FRAMES = 4
+"""aiortc's audio jitter buffer hands a frame to the decoder once 4 later frames arrived.
+
+A decoded frame therefore reached this host 4 frame-durations before ``recv()`` returned
+it; :class:`InboundAudio` dates frames back by that much so the caller's channel lines up
+with the bot's on one timeline (checked by the loopback alignment test).
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class PcmFrame:
+    """20 ms of 16 kHz mono s16le audio.
+
+    Attributes:
+        pcm: 640 bytes of audio.
+        time: Monotonic time its first sample reached this host.
+        index: Position in the stream, in frames.
+    """
+
+    pcm: bytes
+    time: float
+    index: int
+
+    @property
+    def sample_rate(self) -> int:
+        """Always 16 kHz."""
+        return LISTEN_RATE
+
+
+PcmTap = Callable[[PcmFrame], None]
+
+
+class InboundAudio:
+    """Reads a remote track in the background and serves :class:`PcmFrame` objects.
+
+    Reading starts at construction so arrival times are true even when the consumer is
+    slow; at most ``max_backlog`` frames wait for the consumer (the oldest are dropped and
+    counted in :attr:`dropped`). Iterate with ``async for frame in inbound``.
+
+    Args:
+        track: The remote audio track.
+        max_backlog: Frames kept for a slow consumer.
+    """
+
+    def __init__(self, track: MediaStreamTrack, *, max_backlog: int = 1500) -> None:
+        if track.kind != "audio":
+            raise ValueError(f"InboundAudio needs an audio track, got {track.kind!r}")
+        self.track = track
+        self.dropped = 0
+        self.frames = 0
+        self._taps: list[PcmTap] = []
+        self._backlog: deque[PcmFrame] = deque(maxlen=max_backlog)
+        self._ready = asyncio.Event()
+        self._ended = False
+        self._task = asyncio.get_running_loop().create_task(self._run())
+
+    def add_tap(self, tap: PcmTap) -> None:
+        """Call ``tap`` with every frame as it arrives (e.g. a recorder)."""
+        self._taps.append(tap)
+
+    @property
+    def ended(self) -> bool:
+        """True once the remote track has ended."""
+        return self._ended
+
+    async def _run(self) -> None:
+        converter = FrameConverter(LISTEN_RATE)
+        pending = bytearray()
+        try:
+            while True:
+                try:
+                    frame = await self.track.recv()
+                except MediaStreamError:
+                    return
+                if not isinstance(frame, av.AudioFrame):
+                    continue
+                arrived = time.monotonic()
+                duration = frame.samples / frame.sample_rate
+                start = arrived - JITTER_PREFETCH_FRAMES * duration
+                # Re-anchor on every frame so lost packets never shift later audio.
+                pending_time = start - len(pending) / (2 * LISTEN_RATE)
+                pending += converter.convert(frame)
+                while len(pending) >= LISTEN_FRAME_BYTES:
+                    self._emit(PcmFrame(bytes(pending[:LISTEN_FRAME_BYTES]), pending_time, 0))
+                    del pending[:LISTEN_FRAME_BYTES]
+                    pending_time += FRAME_MS / 1000
+        finally:
+            self._ended = True
+            self._ready.set()
+
+    def _emit(self, frame: PcmFrame) -> None:
+        frame = PcmFrame(frame.pcm, frame.time, self.frames)
+        self.frames += 1
+        for tap in self._taps:
+            tap(frame)
+        if len(self._backlog) == self._backlog.maxlen:
+            self.dropped += 1
+        self._backlog.append(frame)
+        self._ready.set()
+
+    async def __aiter__(self) -> AsyncIterator[PcmFrame]:
+        """Yield frames until the remote track ends."""
+        while True:
+            if self._backlog:
+                yield self._backlog.popleft()
+                continue
+            if self._ended:
+                return
+            self._ready.clear()
+            await self._ready.wait()
+
+    def take(self) -> list[PcmFrame]:
+        """Remove and return every frame waiting for the consumer."""
+        frames = list(self._backlog)
+        self._backlog.clear()
+        return frames
+
+    async def close(self) -> None:
+        """Stop reading."""
+        self._task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.wait_for(self._task, timeout=1.0)
