@@ -1,0 +1,302 @@
+"""Whisper (faster-whisper, base, int8): the offline engine for English and Mandarin.
+
+Whisper is not a streaming model (every pass pads to 30 s and costs ~0.6–1 s here), so the
+stream segments audio with the turn detector and transcribes whole utterances:
+
+* ``SPEECH_START`` → an empty partial (enough for barge-in);
+* ``PAUSE`` (silence began) → a transcription of the utterance so far starts at once;
+* ``RESUME`` → that transcription is discarded (cancelled if still queued);
+* ``SPEECH_END`` → the transcription started at ``PAUSE`` is the final, so most of the
+  Whisper pass overlaps the end-of-turn silence.
+
+``feed`` never waits for Whisper: a final is returned by the first ``feed`` after it is
+ready (``flush`` waits). Decoding is greedy (beam 1, temperature 0, no timestamps, no
+conditioning on earlier text) with the output capped by audio length and repeated phrases
+collapsed, because Whisper can loop on noise. Mandarin comes out in simplified characters
+(zhconv), helped by a simplified-Chinese initial prompt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import re
+from collections import deque
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.errors import ASRError
+from voice.asr.base import SAMPLE_RATE, ASRResult
+from voice.asr.whisper_model import WHISPER_EXECUTOR, default_cpu_threads, shared_whisper_model
+from voice.audio import s16le_to_float
+from voice.locale import Language, language_of
+from voice.vad.turn import TurnDetector, TurnEventKind
+
+__all__ = ["WhisperASR", "WhisperStream", "collapse_repeats", "max_tokens_for"]
+
+ZH_PROMPT = "以下是普通话的电话录音，关于账单和还款。"
+PREROLL_MS = 400  # audio kept from before SPEECH_START (the detector reports it late)
+LEAD_MS = 100  # audio kept ahead of the detected onset
+MAX_UTTERANCE_MS = 25_000
+_BYTES_PER_MS = SAMPLE_RATE * 2 // 1000
+
+
+def max_tokens_for(duration_ms: int) -> int:
+    """Output cap: ~10 tokens per second of speech (+12), never more than 220."""
+    return min(220, 12 + math.ceil(duration_ms / 100))
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def collapse_repeats(text: str, *, max_repeats: int = 2) -> str:
+    """Cut runs of the same word/character n-gram (n ≤ 6) repeated more than ``max_repeats``.
+
+    Whisper sometimes loops ("thank you thank you thank you …") on noise or long silence.
+    """
+    cjk = bool(_CJK.search(text))
+    units = list(text.replace(" ", "")) if cjk else text.split()
+    out: list[str] = []
+    for unit in units:
+        out.append(unit)
+        for n in range(1, 7):
+            span = n * (max_repeats + 1)
+            if len(out) >= span:
+                block = out[-n:]
+                if all(
+                    out[-span + i * n : -span + (i + 1) * n or None] == block
+                    for i in range(max_repeats + 1)
+                ):
+                    del out[-n:]
+                    break
+    return ("" if cjk else " ").join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Transcript:
+    text: str
+    confidence: float
+
+
+class WhisperASR:
+    """Whisper base for one locale (see :class:`voice.asr.base.ASREngine`).
+
+    Args:
+        locale: ``zh`` or ``en`` (region tags allowed).
+        cpu_threads: Threads per pass; :func:`default_cpu_threads` when None.
+        end_silence_ms: Silence that ends an utterance; the turn detector's default if None.
+    """
+
+    name = "whisper"
+
+    def __init__(
+        self, locale: str, *, cpu_threads: int | None = None, end_silence_ms: int | None = None
+    ) -> None:
+        self.language: Language = language_of(locale)
+        self.locale: str = self.language
+        self.cpu_threads = cpu_threads or default_cpu_threads()
+        self.end_silence_ms = end_silence_ms
+
+    def transcribe_sync(self, audio: npt.NDArray[np.float32]) -> _Transcript:
+        """Transcribe one utterance (16 kHz float32); blocking, run it in the executor."""
+        model = shared_whisper_model(self.cpu_threads)
+        duration_ms = len(audio) * 1000 // SAMPLE_RATE
+        try:
+            segments, _ = model.transcribe(
+                audio,
+                language=self.language,
+                beam_size=1,
+                temperature=0.0,
+                without_timestamps=True,
+                condition_on_previous_text=False,
+                initial_prompt=ZH_PROMPT if self.language == "zh" else None,
+                max_new_tokens=max_tokens_for(duration_ms),
+                vad_filter=False,
+            )
+            kept = [s for s in segments if not (s.no_speech_prob > 0.6 and s.avg_logprob < -1.0)]
+        except Exception as exc:  # CTranslate2 errors are RuntimeError/ValueError
+            raise ASRError(f"Whisper failed on {duration_ms} ms of audio: {exc}") from exc
+        text = "".join(s.text for s in kept).strip()
+        if self.language == "zh":
+            import zhconv
+
+            text = zhconv.convert(text, "zh-cn")
+        text = collapse_repeats(text)
+        if not kept or not text:
+            return _Transcript("", 0.0)
+        mean_logprob = sum(s.avg_logprob for s in kept) / len(kept)
+        return _Transcript(text, min(1.0, max(0.0, math.exp(mean_logprob))))
+
+    async def transcribe(self, pcm16: bytes) -> _Transcript:
+        """Transcribe s16le audio on the shared Whisper thread (calls queue there)."""
+        audio = s16le_to_float(pcm16)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(WHISPER_EXECUTOR, self.transcribe_sync, audio)
+
+    async def load(self) -> None:
+        """Assemble and load the model ahead of the first call."""
+        await asyncio.get_running_loop().run_in_executor(
+            WHISPER_EXECUTOR, shared_whisper_model, self.cpu_threads
+        )
+
+    def new_stream(self) -> WhisperStream:
+        """A VAD-segmented stream for one call."""
+        if self.end_silence_ms is None:
+            return WhisperStream(self, TurnDetector())
+        return WhisperStream(self, TurnDetector(end_silence_ms=self.end_silence_ms))
+
+
+@dataclass(slots=True)
+class _Pending:
+    task: asyncio.Task[_Transcript]
+    start_ms: int
+    end_ms: int
+    ended: bool = False
+
+
+class WhisperStream:
+    """One call's VAD-segmented Whisper recogniser (see :class:`voice.asr.base.ASRStream`)."""
+
+    def __init__(self, engine: WhisperASR, detector: TurnDetector) -> None:
+        self._engine = engine
+        self._detector = detector
+        self._preroll: deque[bytes] = deque()
+        self._preroll_bytes = 0
+        self._utterance = bytearray()
+        self._utterance_start_ms = 0
+        self._fed_ms = 0
+        self._pending: list[_Pending] = []
+        self._closed = False
+
+    def _start(self, start_ms: int, end_ms: int, pcm: bytes) -> _Pending:
+        task = asyncio.create_task(self._engine.transcribe(pcm), name="whisper-utterance")
+        return _Pending(task, start_ms, end_ms)
+
+    def _discard_unended(self) -> None:
+        for pending in [p for p in self._pending if not p.ended]:
+            pending.task.cancel()
+            self._pending.remove(pending)
+
+    def _utterance_pcm(self, until_ms: int) -> bytes:
+        keep = max(0, (until_ms - self._utterance_start_ms) * _BYTES_PER_MS)
+        return bytes(self._utterance[:keep])
+
+    async def feed(self, pcm16: bytes) -> list[ASRResult]:
+        """Feed audio; returns an empty partial at speech start and finals when ready."""
+        if self._closed:
+            raise ASRError("feed() on a closed Whisper stream")
+        if len(pcm16) % 2:
+            raise ASRError(f"audio must be whole 16-bit samples, got {len(pcm16)} bytes")
+        results: list[ASRResult] = []
+        events = await self._detector.feed_async(pcm16)
+        self._fed_ms += len(pcm16) // _BYTES_PER_MS
+        if self._detector.in_turn or any(e.kind is TurnEventKind.SPEECH_END for e in events):
+            self._utterance += pcm16
+        else:
+            self._remember_preroll(pcm16)
+        for event in events:
+            if event.kind is TurnEventKind.SPEECH_START:
+                self._begin_utterance(event.at_ms)
+                results.append(
+                    ASRResult("", False, 1.0, event.at_ms, max(event.at_ms, self._fed_ms))
+                )
+            elif event.kind is TurnEventKind.PAUSE:
+                self._discard_unended()
+                pcm = self._utterance_pcm(event.at_ms)
+                self._pending.append(self._start(self._utterance_start_ms, event.at_ms, pcm))
+            elif event.kind is TurnEventKind.RESUME:
+                self._discard_unended()
+            elif event.kind is TurnEventKind.SPEECH_END:
+                self._end_utterance(event.at_ms)
+        if len(self._utterance) > MAX_UTTERANCE_MS * _BYTES_PER_MS:
+            self._discard_unended()  # Whisper sees 30 s at most: cut a long monologue here
+            self._end_utterance(self._fed_ms)
+            self._begin_utterance(self._fed_ms, keep_preroll=False)
+        results.extend(await self._collect(wait=False))
+        return results
+
+    def _remember_preroll(self, pcm16: bytes) -> None:
+        self._preroll.append(pcm16)
+        self._preroll_bytes += len(pcm16)
+        while (
+            self._preroll
+            and self._preroll_bytes - len(self._preroll[0]) >= PREROLL_MS * _BYTES_PER_MS
+        ):
+            self._preroll_bytes -= len(self._preroll.popleft())
+
+    def _begin_utterance(self, onset_ms: int, *, keep_preroll: bool = True) -> None:
+        # The detector reports speech a few windows late; keep the audio from its onset
+        # (plus a little) so Whisper hears the first syllable.
+        head = b"".join(self._preroll) if keep_preroll else b""
+        self._preroll.clear()
+        self._preroll_bytes = 0
+        audio = head + bytes(self._utterance)
+        start_ms = self._fed_ms - len(audio) // _BYTES_PER_MS
+        wanted = max(start_ms, onset_ms - LEAD_MS)
+        cut = (wanted - start_ms) * _BYTES_PER_MS
+        self._utterance = bytearray(audio[cut:])
+        self._utterance_start_ms = wanted
+
+    def _end_utterance(self, silence_ms: int) -> None:
+        unended = [p for p in self._pending if not p.ended]
+        if unended and unended[-1].end_ms == silence_ms:
+            unended[-1].ended = True  # the pass started at PAUSE covers exactly this audio
+        else:
+            self._discard_unended()
+            pending = self._start(
+                self._utterance_start_ms, silence_ms, self._utterance_pcm(silence_ms)
+            )
+            pending.ended = True
+            self._pending.append(pending)
+        self._utterance = bytearray()
+
+    async def _collect(self, *, wait: bool) -> list[ASRResult]:
+        results: list[ASRResult] = []
+        while self._pending and self._pending[0].ended:
+            pending = self._pending[0]
+            if not wait and not pending.task.done():
+                break
+            self._pending.pop(0)
+            transcript = await pending.task
+            if transcript.text:
+                results.append(
+                    ASRResult(
+                        transcript.text,
+                        True,
+                        transcript.confidence,
+                        pending.start_ms,
+                        pending.end_ms,
+                    )
+                )
+        return results
+
+    async def flush(self) -> ASRResult | None:
+        """End the utterance now (hang-up): wait for every pending pass, merge their text."""
+        if self._closed:
+            return None
+        if self._detector.in_turn and self._utterance:
+            self._end_utterance(self._fed_ms)
+            self._detector.end_turn()
+        results = await self._collect(wait=True)
+        if not results:
+            return None
+        return ASRResult(
+            " ".join(r.text for r in results)
+            if self._engine.language == "en"
+            else "".join(r.text for r in results),
+            True,
+            min(r.confidence for r in results),
+            results[0].start_ms,
+            results[-1].end_ms,
+        )
+
+    async def close(self) -> None:
+        """Cancel pending passes (queued ones never run)."""
+        self._closed = True
+        for pending in self._pending:
+            pending.task.cancel()
+        if self._pending:
+            await asyncio.gather(*(p.task for p in self._pending), return_exceptions=True)
+        self._pending.clear()
