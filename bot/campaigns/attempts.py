@@ -1,0 +1,82 @@
+"""What a worker does with a claimed attempt: dial, complete, or give it back.
+
+Each step is one transaction that also appends an audit row, and completing or releasing
+an attempt ends the person's in-flight lease so their next planned call can be claimed.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from bot.errors import StorageError
+from bot.storage import Database, audit
+from bot.storage.models import Account, AttemptResult, AttemptState, CallAttempt, Debtor
+from bot.storage.types import utcnow
+
+
+def _load(session: Session, attempt_id: int, expected: tuple[AttemptState, ...]) -> CallAttempt:
+    attempt = session.get(CallAttempt, attempt_id, with_for_update=True)
+    if attempt is None:
+        raise StorageError(f"no call attempt {attempt_id}")
+    if attempt.state not in {state.value for state in expected}:
+        wanted = " or ".join(state.value for state in expected)
+        raise StorageError(f"attempt {attempt_id} is {attempt.state}, expected {wanted}")
+    return attempt
+
+
+def _end_lease(session: Session, attempt: CallAttempt) -> None:
+    account = session.get_one(Account, attempt.account_id)
+    session.execute(
+        update(Debtor)
+        .where(Debtor.id == account.debtor_id, Debtor.in_flight_attempt_id == attempt.id)
+        .values(in_flight_attempt_id=None, in_flight_until=None)
+    )
+
+
+def mark_dialled(db: Database, attempt_id: int, now: datetime | None = None) -> None:
+    """Record that the claimed attempt is being dialled now."""
+    when = (now or utcnow()).astimezone(UTC)
+    with db.transaction(write=True) as session:
+        attempt = _load(session, attempt_id, (AttemptState.CLAIMED,))
+        attempt.state = AttemptState.DIALLED.value
+        attempt.dialled_at = when
+        audit.append(session, "dial", f"attempt:{attempt_id}", {}, at=when)
+
+
+def complete_attempt(
+    db: Database, attempt_id: int, result: AttemptResult, now: datetime | None = None
+) -> None:
+    """Record the telephone result of a claimed or dialled attempt and end the lease.
+
+    The business outcome (promise, hardship, ...) is stored separately with
+    :func:`bot.storage.calls.record_outcome`.
+    """
+    when = (now or utcnow()).astimezone(UTC)
+    with db.transaction(write=True) as session:
+        attempt = _load(session, attempt_id, (AttemptState.CLAIMED, AttemptState.DIALLED))
+        attempt.state = AttemptState.COMPLETED.value
+        attempt.result = result.value
+        attempt.completed_at = when
+        if attempt.dialled_at is None:
+            attempt.dialled_at = attempt.claimed_at
+        _end_lease(session, attempt)
+        audit.append(
+            session, "attempt_result", f"attempt:{attempt_id}", {"result": result.value}, at=when
+        )
+
+
+def release_attempt(
+    db: Database, attempt_id: int, reason: str, now: datetime | None = None
+) -> None:
+    """Give a claimed, not yet dialled attempt back to the plan (e.g. worker shutting down)."""
+    when = (now or utcnow()).astimezone(UTC)
+    with db.transaction(write=True) as session:
+        attempt = _load(session, attempt_id, (AttemptState.CLAIMED,))
+        attempt.state = AttemptState.PLANNED.value
+        attempt.claimed_at = None
+        attempt.claimed_by = None
+        _end_lease(session, attempt)
+        audit.append(session, "release", f"attempt:{attempt_id}", {"reason": reason}, at=when)

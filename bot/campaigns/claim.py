@@ -1,0 +1,258 @@
+"""Claim the next due attempt atomically, with the pre-dial compliance check inside.
+
+One claim is one transaction:
+
+1. pick the oldest due planned attempt of the campaign whose person has no call in flight,
+   locking the attempt and the person (``FOR UPDATE ... SKIP LOCKED`` on PostgreSQL, so
+   workers skip each other's rows instead of waiting; ``BEGIN IMMEDIATE`` on SQLite);
+2. load the attempt history of that debt and contact (claimed and dialled attempts count
+   as unanswered attempts: their result is not known yet) and the flags (cease, DNC,
+   consent, bankruptcy, legal hold, dispute; opt-outs matched by the phone's blind index);
+3. run :func:`bot.compliance.check` and append its decision to the audit log;
+4. allowed → mark the attempt claimed and the person in flight (a lease, so a crashed
+   worker does not block the person forever) and audit the claim; blocked for a while →
+   move the attempt to ``next_allowed_at`` when that is within a day of its slot, else
+   mark it blocked; blocked by a flag → mark it blocked;
+5. commit.
+
+The person, not the account, is the unit locked: one human never gets two calls at once,
+even about two debts. Blocked candidates are settled one per transaction and the search
+continues, so a claim returns the first attempt that may really be dialled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, cast
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from bot.compliance import Attempt, Decision, Flags, check, load_profile
+from bot.compliance.model import Outcome as ComplianceOutcome
+from bot.storage import Database, audit
+from bot.storage.models import (
+    Account,
+    AttemptResult,
+    AttemptState,
+    CallAttempt,
+    Campaign,
+    Contact,
+    Debtor,
+)
+from bot.storage.optouts import phone_flags
+from bot.storage.types import utcnow
+
+DEFAULT_LEASE = timedelta(minutes=30)
+HISTORY_DAYS = 60
+# A blocked attempt is moved to next_allowed_at only when that is within this much of its
+# slot; later than that the strategy's next slot takes over and the attempt is dropped.
+RESCHEDULE_LIMIT = timedelta(hours=24)
+_COUNTING_STATES = (
+    AttemptState.CLAIMED.value,
+    AttemptState.DIALLED.value,
+    AttemptState.COMPLETED.value,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimedAttempt:
+    """An attempt a worker now owns and may dial until ``lease_until``."""
+
+    attempt_id: int
+    campaign_id: int
+    account_id: int
+    debtor_id: int
+    contact_id: int
+    tier: int
+    profile: str
+    timezone: str
+    locale: str
+    script_version: str
+    soft_handling: bool
+    claimed_by: str
+    claimed_at: datetime
+    lease_until: datetime
+    decision: Decision
+
+
+def _candidate(
+    session: Session, campaign_id: int, now: datetime
+) -> tuple[CallAttempt, Debtor] | None:
+    query = (
+        select(CallAttempt, Debtor)
+        .join(Account, Account.id == CallAttempt.account_id)
+        .join(Debtor, Debtor.id == Account.debtor_id)
+        .where(
+            CallAttempt.campaign_id == campaign_id,
+            CallAttempt.state == AttemptState.PLANNED.value,
+            CallAttempt.scheduled_at <= now,
+            or_(Debtor.in_flight_attempt_id.is_(None), Debtor.in_flight_until <= now),
+        )
+        .order_by(CallAttempt.scheduled_at, CallAttempt.id)
+        .limit(1)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(
+            of=[CallAttempt.__table__, Debtor.__table__], skip_locked=True
+        )
+    row = session.execute(query).first()
+    return None if row is None else (row[0], row[1])
+
+
+def _history(session: Session, attempt: CallAttempt, now: datetime) -> list[Attempt]:
+    since = now - timedelta(days=HISTORY_DAYS)
+    rows = session.execute(
+        select(CallAttempt.claimed_at, CallAttempt.dialled_at, CallAttempt.result).where(
+            or_(
+                CallAttempt.account_id == attempt.account_id,
+                CallAttempt.contact_id == attempt.contact_id,
+            ),
+            CallAttempt.state.in_(_COUNTING_STATES),
+            CallAttempt.claimed_at >= since,
+            CallAttempt.id != attempt.id,
+        )
+    ).all()
+    history: list[Attempt] = []
+    for claimed_at, dialled_at, result in rows:
+        at = dialled_at or claimed_at
+        if at is None:  # pragma: no cover - counting states always have claimed_at
+            continue
+        outcome = cast(ComplianceOutcome, result or AttemptResult.NO_ANSWER.value)
+        history.append(Attempt(at, outcome))
+    return history
+
+
+def _flags(session: Session, debtor: Debtor, account: Account, contact: Contact) -> Flags:
+    phone = phone_flags(session, [contact.phone_bidx])
+    return Flags(
+        cease=debtor.cease or phone.cease,
+        dnc=debtor.dnc or phone.dnc,
+        consent=phone.consent if phone.consent is not None else debtor.consent,
+        bankruptcy=debtor.bankruptcy,
+        legal_hold=account.legal_hold,
+        dispute=account.dispute,
+    )
+
+
+def _snapshot(
+    decision: Decision, profile: str, flags: Flags, counted: int, worker: str, now: datetime
+) -> dict[str, Any]:
+    return {
+        **decision.to_json(),
+        "profile": profile,
+        "checked_at": now.isoformat(),
+        "worker": worker,
+        "attempts_counted": counted,
+        "flags": {
+            "cease": flags.cease,
+            "dnc": flags.dnc,
+            "consent": flags.consent,
+            "bankruptcy": flags.bankruptcy,
+            "legal_hold": flags.legal_hold,
+            "dispute": flags.dispute,
+        },
+    }
+
+
+def _settle_one(
+    session: Session, campaign: Campaign, worker_id: str, now: datetime, lease: timedelta
+) -> tuple[bool, ClaimedAttempt | None]:
+    """Check one candidate; returns (found a candidate, the claim if it was allowed)."""
+    picked = _candidate(session, campaign.id, now)
+    if picked is None:
+        return False, None
+    attempt, debtor = picked
+    account = session.get_one(Account, attempt.account_id)
+    contact = session.get_one(Contact, attempt.contact_id)
+    subject = f"attempt:{attempt.id}"
+    if account.status != "open":
+        attempt.state = AttemptState.CANCELLED.value
+        audit.append(session, "attempt_cancel", subject, {"account_status": account.status})
+        return True, None
+    profile_name = debtor.profile or campaign.profile
+    history = _history(session, attempt, now)
+    flags = _flags(session, debtor, account, contact)
+    decision = check(
+        load_profile(profile_name),
+        timezone=debtor.timezone,
+        now=now,
+        attempts=history,
+        flags=flags,
+    )
+    snapshot = _snapshot(decision, profile_name, flags, len(history), worker_id, now)
+    attempt.compliance = snapshot
+    audit.append(session, "precheck", subject, snapshot, at=now)
+    if decision.allowed:
+        until = now + lease
+        attempt.state = AttemptState.CLAIMED.value
+        attempt.claimed_at = now
+        attempt.claimed_by = worker_id
+        attempt.script_version = campaign.script_version
+        debtor.in_flight_attempt_id = attempt.id
+        debtor.in_flight_until = until
+        audit.append(
+            session,
+            "claim",
+            subject,
+            {"worker": worker_id, "lease_until": until.isoformat(), "debtor": debtor.id},
+            at=now,
+        )
+        return True, ClaimedAttempt(
+            attempt_id=attempt.id,
+            campaign_id=campaign.id,
+            account_id=account.id,
+            debtor_id=debtor.id,
+            contact_id=contact.id,
+            tier=attempt.tier,
+            profile=profile_name,
+            timezone=debtor.timezone,
+            locale=debtor.locale,
+            script_version=campaign.script_version,
+            soft_handling=account.soft_handling,
+            claimed_by=worker_id,
+            claimed_at=now,
+            lease_until=until,
+            decision=decision,
+        )
+    later = decision.next_allowed_at
+    if later is not None and later.astimezone(UTC) - attempt.planned_at <= RESCHEDULE_LIMIT:
+        attempt.scheduled_at = later.astimezone(UTC)
+        attempt.reschedules += 1
+    else:
+        attempt.state = AttemptState.BLOCKED.value
+    return True, None
+
+
+def claim_next(
+    db: Database,
+    campaign_id: int,
+    worker_id: str,
+    now: datetime | None = None,
+    *,
+    lease: timedelta = DEFAULT_LEASE,
+    max_checks: int = 100,
+) -> ClaimedAttempt | None:
+    """Claim the next due attempt of a campaign that compliance allows now.
+
+    Args:
+        db: the database.
+        campaign_id: which campaign.
+        worker_id: who claims (stored and audited).
+        now: the instant of the intended dial; defaults to the current time.
+        lease: how long the person stays reserved for this worker.
+        max_checks: give up after settling this many blocked candidates (they are moved or
+            marked blocked, so the next call continues where this one stopped).
+
+    Returns:
+        The claim, or None when nothing is due (or only blocked candidates were found).
+    """
+    when = (now or utcnow()).astimezone(UTC)
+    for _ in range(max_checks):
+        with db.transaction(write=True) as session:
+            campaign = session.get_one(Campaign, campaign_id)
+            found, claimed = _settle_one(session, campaign, worker_id, when, lease)
+        if claimed is not None or not found:
+            return claimed
+    return None
