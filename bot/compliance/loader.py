@@ -333,7 +333,7 @@ def _time(node: yaml.Node, where: str, key: str) -> int:
         raise DataFileError(
             where,
             node.start_mark.line + 1,
-            f"window {key} must be a quoted local time \"HH:MM\" (end may be \"24:00\"), "
+            f"window {key} must be a local time \"HH:MM\" (end may be \"24:00\"), "
             f"not {value!r}",
         )
     return total
