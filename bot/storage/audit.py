@@ -63,6 +63,9 @@ def append(
     The row becomes visible (and the append lock is released) when the caller commits, so
     the event is recorded atomically with whatever it describes.
 
+    On SQLite call it in a write transaction (``db.transaction(write=True)``): a deferred
+    transaction that read the chain's end could otherwise lose the race to upgrade its lock.
+
     Args:
         session: an open session; its transaction must be committed by the caller.
         kind: what happened, e.g. ``precheck``, ``claim``, ``outcome``, ``opt_out``.
