@@ -1,0 +1,38 @@
+"""The rejects file: the rows that could not be imported, with where and why."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from pathlib import Path
+
+from bot.errors import DataFileError
+from bot.importing.records import RowError
+
+
+def write_rejects(path: Path, errors: Iterable[RowError]) -> None:
+    """Write rejected rows as CSV: the original columns, then ``line`` and ``error``.
+
+    The file is UTF-8 with a byte-order mark, so Excel shows Chinese text correctly
+    whatever the original encoding was. Columns are the union of the rows' headers in
+    first-seen order; if the agency's file already has a ``line`` or ``error`` column,
+    ours are called ``kindcall_line`` and ``kindcall_error``.
+
+    Raises:
+        DataFileError: The file cannot be written.
+    """
+    rows = list(errors)
+    columns: dict[str, None] = {}
+    for error in rows:
+        columns.update(dict.fromkeys(error.raw))
+    line_col = "kindcall_line" if "line" in columns else "line"
+    error_col = "kindcall_error" if "error" in columns else "error"
+    fieldnames = [*columns, line_col, error_col]
+    try:
+        with path.open("w", encoding="utf-8-sig", errors="replace", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=fieldnames)
+            writer.writeheader()
+            for error in rows:
+                writer.writerow({**error.raw, line_col: error.line, error_col: error.message})
+    except OSError as exc:
+        raise DataFileError(str(path), None, f"cannot write the rejects file: {exc}") from exc
