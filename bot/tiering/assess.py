@@ -78,7 +78,7 @@ def assess(features: TieringFeatures, model: TieringModel | None = None) -> Tier
         lines.extend(f"{words[name]} → need +{weight:.2f}" for name, weight in need_parts)
     else:
         lines.append("no hardship signs → need 0.00")
-    need = round(sum(weight for _, weight in need_parts), 4)
+    need = round(sum((weight for _, weight in need_parts), 0.0), 4)
     soft = need > 0 and need >= m.soft_handling_from
     if soft:
         lines.append(
