@@ -1,0 +1,138 @@
+"""Turn detections, the Rasa intent, ASR confidence and the history into one decision."""
+
+from __future__ import annotations
+
+from bot.policy.conversation import is_silent_text, patterns
+from bot.policy.detect import Detection, combine, detect
+from bot.policy.lexicon import Lexicon, load_lexicon
+from bot.policy.model import Action, CallContext, Decision, Evidence, Tone, Turn
+from bot.policy.text import normalise
+
+#: Always hand over; never lowered by ASR confidence nor undone later in the turn.
+SAFETY = ("self_harm", "distress")
+#: End the call politely, disclosing nothing.
+END_CALL = ("cease_request", "wrong_party", "third_party")
+#: Hand over to a person.
+HANDOFF = (
+    "refusal",
+    "dispute",
+    "legal",
+    "complaint",
+    "request_human",
+    "abuse",
+    "repeated_refusal",
+    "rising_anger",
+    "friction",
+)
+#: Switch to the hardship tone and carry on.
+TONE = ("hardship",)
+#: Informational tags, reported with any action.
+INFO = (
+    "silence_after_hardship",
+    "promise_to_pay",
+    "already_paid",
+    "callback",
+    "soft_refusal",
+    "frustration",
+    "clarify",
+    "silence",
+)
+ORDER = {tag: rank for rank, tag in enumerate((*SAFETY, *END_CALL, *HANDOFF, *TONE, *INFO))}
+
+
+def decide(turn: Turn, context: CallContext) -> Decision:
+    """Decide what the call does after the caller's ``turn``.
+
+    Pure: the lexicons are read once per process and cached, nothing else is read.
+    See :mod:`bot.policy` for the precedence.
+
+    Args:
+        turn: What the caller said and how it was heard.
+        context: Tier, current tone, verification and the earlier turns.
+
+    Returns:
+        The action, the reason tags (most important first), the tone and the evidence.
+    """
+    lexicon = load_lexicon(turn.locale)
+    surface = normalise(turn.text, lexicon.rules)
+    silent = is_silent_text(surface)
+    detection = detect(surface, lexicon) if not silent else Detection({}, ())
+    scores = dict(detection.scores)
+    evidence = list(detection.evidence)
+    _add_intent(turn, lexicon, scores, evidence)
+    tags = _threshold(turn, lexicon, scores, evidence)
+    if silent:
+        tags.add("silence")
+    extra, history_evidence = patterns(turn, silent, tags, context)
+    tags |= extra
+    evidence.extend(history_evidence)
+    return Decision(
+        action=_action(tags),
+        reasons=tuple(sorted(tags, key=lambda tag: ORDER.get(tag, len(ORDER)))),
+        tone=_tone(tags, context),
+        evidence=tuple(sorted(evidence, key=lambda e: (e.note != "", ORDER.get(e.detector, 99)))),
+    )
+
+
+def _add_intent(
+    turn: Turn, lexicon: Lexicon, scores: dict[str, float], evidence: list[Evidence]
+) -> None:
+    # An intent only ever adds evidence: a confident "greet" cannot lower a lexical hit.
+    if turn.intent is None:
+        return
+    rule = lexicon.intents.get(turn.intent)
+    confidence = turn.intent_confidence if turn.intent_confidence is not None else 0.5
+    if rule is None or confidence < lexicon.intent_min_confidence:
+        return
+    score = confidence * rule.weight
+    scores[rule.category] = combine(scores.get(rule.category, 0.0), score)
+    evidence.append(Evidence(rule.category, f"intent {turn.intent}", score, "intent"))
+
+
+def _threshold(
+    turn: Turn, lexicon: Lexicon, scores: dict[str, float], evidence: list[Evidence]
+) -> set[str]:
+    tags: set[str] = set()
+    low_asr = turn.asr_confidence < lexicon.low_asr_confidence
+    for detector in lexicon.detectors:
+        score = scores.get(detector.category, 0.0)
+        if score <= 0.0:
+            continue
+        if low_asr and detector.category not in SAFETY:
+            # A poorly heard turn may not end or escalate the call; ask again instead.
+            scaled = score * turn.asr_confidence
+            if score >= detector.threshold > scaled:
+                tags.add("clarify")
+                evidence.append(
+                    Evidence(
+                        detector.category,
+                        f"asr confidence {turn.asr_confidence:.2f}",
+                        scaled,
+                        "asr",
+                        "low_asr_confidence",
+                    )
+                )
+            score = scaled
+        if score >= detector.threshold:
+            tags.add(detector.category)
+        elif detector.soft_tag is not None and score >= detector.soft_threshold:
+            tags.add(detector.soft_tag)
+    return tags
+
+
+def _action(tags: set[str]) -> Action:
+    if tags.intersection(SAFETY):
+        return "handoff"
+    if tags.intersection(END_CALL):
+        return "end_call"
+    if tags.intersection(HANDOFF):
+        return "handoff"
+    if tags.intersection(TONE):
+        return "hardship"
+    return "continue"
+
+
+def _tone(tags: set[str], context: CallContext) -> Tone:
+    if context.tone == "hardship" or tags.intersection((*SAFETY, *TONE)):
+        return "hardship"
+    return "standard"

@@ -1,0 +1,141 @@
+"""The small phrase syntax compliance officers write in the lexicon files.
+
+A phrase is a sequence of items:
+
+* a word (English) or characters (Chinese): ``kill myself``, ``不想活``;
+  an English word ending in ``~`` matches any ending (``suicid~``: suicide, suicidal);
+  ``#`` matches a number written in digits (``pay # dollars``);
+* ``(a|b c|)`` one of several alternatives, an empty one making the group optional;
+* ``[a b|c]`` optional alternatives;
+* ``*`` a gap of up to 3 words (English) or 4 characters (Chinese), ``*N`` up to N.
+
+Matching runs on normalised text (see :mod:`bot.policy.text`): English phrases match whole
+words and contractions are expanded on both sides (``don't`` = ``do not``); Chinese phrases
+are converted to simplified characters. A gap never crosses a clause boundary.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+
+import zhconv
+
+from bot.policy.model import Locale
+from bot.policy.text import expand_contraction
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+
+_EN_GAP = 3
+_ZH_GAP = 4
+
+
+class PatternError(ValueError):
+    """A phrase does not follow the syntax; the message says where."""
+
+
+def compile_phrase(
+    pattern: str, locale: Locale, contractions: Mapping[str, str]
+) -> re.Pattern[str]:
+    """Compile one phrase to a regular expression over normalised text.
+
+    Args:
+        pattern: The phrase as written in the lexicon.
+        locale: Selects English (word) or Chinese (character) matching.
+        contractions: English contraction expansions applied to the phrase's words.
+
+    Returns:
+        The compiled expression; for English it expects the text surrounded by spaces.
+
+    Raises:
+        PatternError: Unbalanced brackets, an empty phrase or an unknown character.
+    """
+    text = unicodedata.normalize("NFKC", pattern).lower().strip()
+    if locale == "zh":
+        text = zhconv.convert(text, "zh-cn")
+    else:
+        text = text.replace("-", " ").translate(_QUOTES)
+    if not text:
+        raise PatternError("empty phrase")
+    parser = _Parser(text, locale, contractions)
+    body = parser.sequence(top=True)
+    if parser.pos != len(text):
+        raise PatternError(f'unexpected "{text[parser.pos]}" at column {parser.pos + 1}')
+    if not body:
+        raise PatternError("phrase matches nothing")
+    if locale == "en":
+        body += "(?= )"
+    return re.compile(body)
+
+
+class _Parser:
+    def __init__(self, text: str, locale: Locale, contractions: Mapping[str, str]) -> None:
+        self.text = text
+        self.locale = locale
+        self.contractions = contractions
+        self.pos = 0
+
+    def sequence(self, *, top: bool = False) -> str:
+        parts: list[str] = []
+        while self.pos < len(self.text):
+            char = self.text[self.pos]
+            if char == " ":
+                self.pos += 1
+            elif char == "(":
+                self.pos += 1
+                parts.append(self.group(")"))
+            elif char == "[":
+                self.pos += 1
+                parts.append(self.group("]") + "?")
+            elif char == "*":
+                parts.append(self.gap())
+            elif char in ")|]":
+                if top:
+                    raise PatternError(f'unbalanced "{char}" at column {self.pos + 1}')
+                break
+            else:
+                parts.append(self.word())
+        return "".join(parts)
+
+    def group(self, close: str) -> str:
+        options = [self.sequence()]
+        while self.pos < len(self.text) and self.text[self.pos] == "|":
+            self.pos += 1
+            options.append(self.sequence())
+        self.expect(close)
+        return "(?:" + "|".join(options) + ")"
+
+    def expect(self, char: str) -> None:
+        if self.pos >= len(self.text) or self.text[self.pos] != char:
+            raise PatternError(f'missing "{char}" at column {self.pos + 1}')
+        self.pos += 1
+
+    def gap(self) -> str:
+        self.pos += 1
+        start = self.pos
+        while self.pos < len(self.text) and self.text[self.pos].isdigit():
+            self.pos += 1
+        digits = self.text[start : self.pos]
+        if self.locale == "en":
+            size = int(digits) if digits else _EN_GAP
+            return f"(?: [^ |]+){{0,{size}}}"
+        size = int(digits) if digits else _ZH_GAP
+        return f"[^ ]{{0,{size}}}"
+
+    def word(self) -> str:
+        start = self.pos
+        while self.pos < len(self.text) and self.text[self.pos] not in " ()[]|*":
+            self.pos += 1
+        raw = self.text[start : self.pos]
+        if raw == "#":
+            return (" " if self.locale == "en" else "") + "[0-9][0-9,.]*"
+        if self.locale == "zh":
+            return re.escape(raw)
+        stem = raw.endswith("~")
+        word = raw.removesuffix("~")
+        if not re.fullmatch(r"[a-z0-9']+", word):
+            raise PatternError(f'"{raw}" is not a word (letters, digits, apostrophe)')
+        expanded = expand_contraction(word, self.contractions).split()
+        regex = "".join(" " + re.escape(piece) for piece in expanded)
+        return regex + ("[a-z0-9']*" if stem else "")

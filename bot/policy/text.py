@@ -1,0 +1,160 @@
+"""Text normalisation and negation scope, per locale.
+
+English: lower case, contractions expanded (``I'm`` -> ``i am``, ASR's ``dont`` ->
+``do not``), fillers dropped, punctuation turned into a clause boundary ``|``. Chinese:
+full-width to half-width (NFKC), traditional to simplified (``zhconv``), fillers dropped,
+punctuation turned into a clause boundary (a space); words come from ``jieba``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+import zhconv
+
+from bot.policy.model import Locale
+
+jieba.setLogLevel(logging.WARNING)
+
+_EN_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[.!?;,:…\n]+")
+_EN_SUFFIXES = (("n't", " not"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"))
+_EN_SUFFIXES_2 = (("'d", " would"), ("'m", " am"), ("'s", ""))
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_CJK = r"\u3400-\u9fff"
+_ZH_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+
+
+@dataclass(frozen=True, slots=True)
+class TextRules:
+    """The locale's normalisation and negation data (from ``common.yml``).
+
+    Attributes:
+        locale: The locale.
+        negation_cues: Words that negate what follows (``not``, ``不会``).
+        negation_transparent: Words allowed between a cue and the phrase it negates.
+        negation_exceptions: Strings that contain a cue without negating (``会不会``).
+        negation_window: How far back a cue may be (words for en, characters for zh).
+        clause_words: Words that end a negation's scope (``but``, ``但是``).
+        fillers: Words dropped before matching (``um``, ``嗯``).
+        contractions: English spellings and their expansions (``im`` -> ``i am``).
+    """
+
+    locale: Locale
+    negation_cues: tuple[str, ...]
+    negation_transparent: frozenset[str]
+    negation_exceptions: tuple[str, ...]
+    negation_window: int
+    clause_words: frozenset[str]
+    fillers: tuple[str, ...]
+    contractions: Mapping[str, str]
+
+
+def normalise(text: str, rules: TextRules) -> str:
+    """Return the matching surface of ``text``.
+
+    English surfaces are space-separated words wrapped in spaces, with ``|`` for clause
+    boundaries; Chinese surfaces are characters with a single space between clauses.
+    """
+    if rules.locale == "en":
+        return _normalise_en(text, rules)
+    return _normalise_zh(text, rules)
+
+
+def _normalise_en(text: str, rules: TextRules) -> str:
+    lowered = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    words: list[str] = []
+    for token in _EN_TOKEN.findall(lowered):
+        if not token[0].isalnum():
+            if words and words[-1] != "|":
+                words.append("|")
+        elif token not in rules.fillers:
+            words.extend(expand_contraction(token, rules.contractions).split())
+    while words and words[-1] == "|":
+        words.pop()
+    return " " + " ".join(words) + " "
+
+
+def expand_contraction(word: str, contractions: Mapping[str, str]) -> str:
+    """Expand one English word (``shouldn't`` -> ``should not``)."""
+    known = contractions.get(word)
+    if known is not None:
+        return known
+    for suffixes in (_EN_SUFFIXES, _EN_SUFFIXES_2):
+        for suffix, replacement in suffixes:
+            if word.endswith(suffix) and len(word) > len(suffix):
+                return word[: -len(suffix)] + replacement
+    return word
+
+
+def _normalise_zh(text: str, rules: TextRules) -> str:
+    folded = zhconv.convert(unicodedata.normalize("NFKC", text).lower(), "zh-cn")
+    folded = _ZH_SPACE.sub("", folded)
+    for filler in rules.fillers:
+        folded = folded.replace(filler, "")
+    chars = [ch if ch.isalnum() or ch == " " else " " for ch in folded]
+    return " ".join("".join(chars).split())
+
+
+def negation_cue(surface: str, start: int, rules: TextRules) -> str | None:
+    """The cue negating a phrase that starts at ``start`` of ``surface``, if any.
+
+    A cue negates only inside its clause, within the window, and only when every word
+    between it and the phrase is transparent ("I'm not *going to* hurt myself" is negated,
+    "I don't know, I just want to die" is not).
+    """
+    if rules.locale == "en":
+        return _negation_en(surface[:start].split(), rules)
+    return _negation_zh(surface[:start].rsplit(" ", 1)[-1], rules)
+
+
+def _negation_en(before: list[str], rules: TextRules) -> str | None:
+    for word in reversed(before[-(rules.negation_window + 1) :]):
+        if word == "|" or word in rules.clause_words:
+            return None
+        if word in rules.negation_cues:
+            return word
+        if word not in rules.negation_transparent:
+            return None
+    return None
+
+
+def _negation_zh(clause: str, rules: TextRules) -> str | None:
+    window = clause[-rules.negation_window :]
+    for cue in rules.negation_cues:
+        at = window.rfind(cue)
+        while at >= 0:
+            if not _inside_exception(window, at, len(cue), rules) and _transparent_zh(
+                window[at + len(cue) :], rules
+            ):
+                return cue
+            at = window.rfind(cue, 0, at)
+    return None
+
+
+def _inside_exception(window: str, at: int, size: int, rules: TextRules) -> bool:
+    for exception in rules.negation_exceptions:
+        found = window.find(exception)
+        while found >= 0:
+            if found <= at and at + size <= found + len(exception):
+                return True
+            found = window.find(exception, found + 1)
+    return False
+
+
+def _transparent_zh(gap: str, rules: TextRules) -> bool:
+    if not gap:
+        return True
+    if any(word in rules.clause_words for word in _cut(gap)):
+        return False
+    return all(word in rules.negation_transparent for word in _cut(gap))
+
+
+@lru_cache(maxsize=4096)
+def _cut(text: str) -> tuple[str, ...]:
+    return tuple(jieba.lcut(text, HMM=False))
