@@ -21,6 +21,14 @@ A decoded frame therefore reached this host 4 frame-durations before ``recv()`` 
 it; :class:`InboundAudio` dates frames back by that much so the caller's channel lines up
 with the bot's on one timeline (checked by the loopback alignment test).
 """
+ANCHOR_WINDOW_FRAMES = 100
+"""Frames (2 s) over which the sender's sample clock is mapped onto ours.
+
+Every frame gives ``arrival - pts``; network and scheduling delays only ever add to it, so
+the minimum over a recent window is the least-delayed mapping. Dating frames by that
+mapping plus their pts keeps jitter out of the timeline; the window lets the mapping follow
+a sender whose clock runs slightly fast or slow.
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +90,7 @@ class InboundAudio:
     async def _run(self) -> None:
         converter = FrameConverter(LISTEN_RATE)
         pending = bytearray()
+        offsets: deque[float] = deque(maxlen=ANCHOR_WINDOW_FRAMES)
         try:
             while True:
                 try:
@@ -93,6 +102,10 @@ class InboundAudio:
                 arrived = time.monotonic()
                 duration = frame.samples / frame.sample_rate
                 start = arrived - JITTER_PREFETCH_FRAMES * duration
+                if frame.pts is not None and frame.time_base is not None:
+                    pts_s = float(frame.pts * frame.time_base)
+                    offsets.append(start - pts_s)
+                    start = min(offsets) + pts_s
                 # Re-anchor on every frame so lost packets never shift later audio.
                 pending_time = start - len(pending) / (2 * LISTEN_RATE)
                 pending += converter.convert(frame)

@@ -26,14 +26,18 @@ class Pacer:
         return self._ticks * WIRE_FRAME_SAMPLES
 
     async def tick(self) -> tuple[int, float]:
-        """Wait for the next tick; return its pts and the monotonic time it went out."""
+        """Wait for the next tick; return its pts and the monotonic time it is due.
+
+        The due time, not the (possibly late) wake-up time, dates the frame: it is the
+        sample clock the receiver reconstructs from the pts, so a late loop does not shift
+        the rest of the call on a recording's timeline.
+        """
         now = time.monotonic()
         if self._start is None:
             self._start = now
         due = self._start + self._ticks * FRAME_MS / 1000
         if due > now:
             await asyncio.sleep(due - now)
-            now = time.monotonic()
         pts = self._ticks * WIRE_FRAME_SAMPLES
         self._ticks += 1
-        return pts, now
+        return pts, due
