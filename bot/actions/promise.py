@@ -1,0 +1,100 @@
+"""Promise-to-pay and callback capture: amounts and dates from entities or the raw text."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions.base import call_date, entity_values, latest_intent, latest_text
+from bot.dialogue.amounts import format_amount, parse_amount
+from bot.dialogue.dates import parse_date
+
+PromiseStatus = Literal["complete", "need_amount", "need_date", "need_details"]
+
+
+def _first_amount(values: list[str], text: str) -> Decimal | None:
+    for value in values:
+        amount = parse_amount(value)
+        if amount is not None:
+            return amount
+    return parse_amount(text) if text else None
+
+
+def _first_date(values: list[str], text: str, today: date) -> date | None:
+    for value in values:
+        found = parse_date(value, today)
+        if found is not None:
+            return found
+    return parse_date(text, today) if text else None
+
+
+def promise_status(amount: str | None, when: str | None) -> PromiseStatus:
+    """What is still missing from a promise."""
+    if amount and when:
+        return "complete"
+    if when:
+        return "need_amount"
+    if amount:
+        return "need_date"
+    return "need_details"
+
+
+class ActionRecordPromise(Action):  # type: ignore[misc]  # rasa_sdk ships no type hints
+    """Fill ``promised_amount`` (decimal text) and ``promised_date`` (ISO) from the turn.
+
+    What this turn leaves out is kept from an earlier turn ("I can pay 500" ... "on
+    Friday"). A full promise with a date but no amount ("I'll pay it on Friday") means the
+    amount due. ``promise_status`` tells the rules what to ask next.
+    """
+
+    def name(self) -> str:
+        """Action name used in the domain and the stories."""
+        return "action_record_promise"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        """Parse, merge with earlier turns, set the promise slots."""
+        text = latest_text(tracker)
+        amount = _first_amount(entity_values(tracker, "amount"), text)
+        when = _first_date(entity_values(tracker, "date"), text, call_date(tracker))
+        amount_text = format_amount(amount) if amount is not None else None
+        date_text = when.isoformat() if when is not None else None
+        amount_text = amount_text or _slot_text(tracker, "promised_amount")
+        date_text = date_text or _slot_text(tracker, "promised_date")
+        if amount_text is None and date_text and latest_intent(tracker) == "promise_to_pay":
+            due = parse_amount(_slot_text(tracker, "amount_due") or "")
+            amount_text = format_amount(due) if due is not None else None
+        return [
+            SlotSet("promised_amount", amount_text),
+            SlotSet("promised_date", date_text),
+            SlotSet("promise_status", promise_status(amount_text, date_text)),
+        ]
+
+
+class ActionRecordCallback(Action):  # type: ignore[misc]
+    """Fill ``callback_time``: the ISO date when one was said, else the caller's words."""
+
+    def name(self) -> str:
+        """Action name used in the domain and the stories."""
+        return "action_record_callback"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        """Parse the callback date or keep the raw words."""
+        text = latest_text(tracker)
+        spans = entity_values(tracker, "date") + entity_values(tracker, "time")
+        when = _first_date(spans, text, call_date(tracker))
+        value = when.isoformat() if when is not None else (" ".join(spans) or text or None)
+        return [SlotSet("callback_time", value)]
+
+
+def _slot_text(tracker: Tracker, name: str) -> str | None:
+    value = tracker.get_slot(name)
+    return str(value) if value not in (None, "") else None
