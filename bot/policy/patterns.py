@@ -66,7 +66,10 @@ def compile_phrase(
         raise PatternError("phrase matches nothing")
     if locale == "en":
         body += "(?= )"
-    return re.compile(body)
+    regex = re.compile(body)
+    if regex.fullmatch(" " if locale == "en" else "") or regex.match("  "):
+        raise PatternError("phrase can match empty text (an empty alternative?)")
+    return regex
 
 
 class _Parser:
