@@ -127,7 +127,7 @@ class SignallingServer:
             self.sessions.pop(session.call_id, None)
 
     async def _hangup(self, request: web.Request) -> web.Response:
-        session = self.sessions.get(request.match_info["call_id"])
+        session = self.sessions.pop(request.match_info["call_id"], None)
         if session is None:
             return web.json_response({"error": "no such live call"}, status=404)
         await session.close()
