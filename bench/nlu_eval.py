@@ -111,8 +111,12 @@ def evaluate(locale: str, work_dir: Path, skip_train: bool, confusions: int) -> 
     entities = {
         name: round(values["f1-score"], 3)
         for name, values in entity_report.items()
-        if isinstance(values, dict) and "f1-score" in values and name != "no_entity"
+        if isinstance(values, dict)
+        and "f1-score" in values
+        and name not in _AVERAGES
+        and name != "no_entity"
     }
+    entity_micro = entity_report.get("micro avg", {}).get("f1-score")
     worst = sorted(
         (
             (name, values["f1-score"])
@@ -131,6 +135,7 @@ def evaluate(locale: str, work_dir: Path, skip_train: bool, confusions: int) -> 
         "top_confusions": top_confusions(errors, confusions),
         "worst_intents_f1": {name: round(f1, 3) for name, f1 in worst},
         "entity_f1": entities,
+        "entity_micro_f1": None if entity_micro is None else round(entity_micro, 4),
         "train_seconds": None if train_seconds is None else round(train_seconds, 1),
         "test_seconds": round(test_seconds, 1),
         "load_average_1m_before": round(load_before, 2),
