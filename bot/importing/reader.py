@@ -67,6 +67,7 @@ def _layout(header: SourceRow, columns: ColumnMapping) -> _Layout:
     index: dict[str, int] = {}
     labels: dict[str, str] = {}
     twice: list[str] = []
+    duplicated: set[str] = set()
     for ours in ALL_COLUMNS:
         wanted = columns.header_for(ours)
         labels[ours] = wanted
@@ -74,10 +75,15 @@ def _layout(header: SourceRow, columns: ColumnMapping) -> _Layout:
         if len(positions) > 1:
             where = " and ".join(str(i + 1) for i in positions)
             twice.append(f'column "{wanted}" appears more than once (columns {where})')
+            duplicated.add(ours)
         elif positions:
             index[ours] = positions[0]
             labels[ours] = keys[positions[0]]
-    missing = [ours for ours in REQUIRED if ours not in index and ours not in columns.defaults]
+    missing = [
+        ours
+        for ours in REQUIRED
+        if ours not in index and ours not in duplicated and ours not in columns.defaults
+    ]
     if not missing and not twice:
         return _Layout(keys, index, labels)
     problems = list(twice)

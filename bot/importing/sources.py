@@ -4,9 +4,10 @@ CSV encoding detection (unless the mapping names one), on the first 4 MiB:
 
 1. a UTF-8 byte-order mark → ``utf-8-sig``; a UTF-16 mark → rejected (save as CSV UTF-8);
 2. valid UTF-8 → ``utf-8``;
-3. more than 10 % of the non-ASCII bytes invalid as UTF-8 → ``gb18030`` (reads GBK and
-   GB2312 too) when most high bytes come in pairs, as Chinese text does, or ``cp1252``
-   (Windows Excel in the US) when most stand alone between ASCII characters;
+3. more than 30 % of the non-ASCII bytes invalid as UTF-8 (GBK text: ≈ 75 %) →
+   ``gb18030`` (reads GBK and GB2312 too) when most high bytes come in pairs, as Chinese
+   text does, or ``cp1252`` (Windows Excel in the US) when most stand alone between ASCII
+   characters;
 4. otherwise ``utf-8``: a few bad bytes are damage, not another encoding.
 
 Bytes the chosen encoding cannot decode never stop the import: the rows holding them
@@ -93,7 +94,7 @@ def detect_encoding(sample: bytes, complete: bool = True) -> str:
     if bad_utf8 == 0:
         return "utf-8"
     high = len(sample) - len(sample.decode("ascii", "ignore"))
-    if bad_utf8 * 10 <= high:
+    if bad_utf8 * 10 <= high * 3:
         return "utf-8"
     alone = len(re.findall(rb"(?<![\x80-\xff])[\x80-\xff](?![\x80-\xff])", sample))
     return "cp1252" if alone * 2 > high else "gb18030"

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.importing import DebtorRecord, RowError, read_rows
+
+
+@pytest.fixture
+def write_file(tmp_path: Path) -> Callable[..., Path]:
+    """Write text (or bytes) to a file in tmp_path, in the given encoding."""
+
+    def write(text: str | bytes, name: str = "debtors.csv", encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        data = text if isinstance(text, bytes) else text.encode(encoding)
+        path.write_bytes(data)
+        return path
+
+    return write
+
+
+def read_all(path: Path, mapping: Path | None = None) -> list[tuple[int, DebtorRecord | RowError]]:
+    return list(read_rows(path, mapping))
