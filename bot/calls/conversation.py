@@ -1,0 +1,325 @@
+"""One call's conversation loop: hear a turn, let the policy judge it, let the dialogue answer.
+
+Order for every caller turn (see ../shared/DESIGN.md, "One call, as data flows"):
+
+1. the voice channel delivers a finished turn (ASR final);
+2. the dialogue engine *classifies* it without advancing (intent + confidence);
+3. the deterministic policy decides ``continue | hardship | handoff | end_call``; its
+   decision overrides the dialogue: on ``handoff`` and ``end_call`` the turn never reaches
+   the dialogue, so nothing the model would have said can leak;
+4. on ``hardship`` the ``tone`` slot is switched before the dialogue answers;
+5. the dialogue answers; signals from custom actions (handoff, end call) are honoured;
+6. every bot line passes the output guard before it is spoken.
+
+The loop is I/O-free apart from its ports (:mod:`bot.calls.ports`), so it runs the same over
+real WebRTC audio and in tests with scripted ports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from bot.calls.outcome import CallOutcome, derive_outcome
+from bot.calls.ports import CallRecorder, Dialogue, DialogueReply, Heard, TurnRecord, VoiceChannel
+from bot.calls.state import CallEvent, CallState, Effect, EventKind, advance
+from bot.policy import CallContext, Decision, GuardContext, PastTurn, Turn, decide, guard_line
+
+#: Which response closes the call for which reason (first match wins).
+CLOSING_RESPONSES: tuple[tuple[str, str], ...] = (
+    ("cease_request", "utter_cease_confirm"),
+    ("wrong_party", "utter_wrong_person_close"),
+    ("third_party", "utter_third_party_close"),
+    ("silence", "utter_no_response_close"),
+)
+HANDOFF_RESPONSE = "utter_handoff"
+HOLD_OVER_RESPONSE = "utter_handoff_callback"
+DEFAULT_CLOSE = "utter_goodbye"
+
+
+@dataclass(frozen=True, slots=True)
+class CallSetup:
+    """Everything the loop needs to know about the call before it starts.
+
+    Attributes:
+        call_id: The call's id (also the dialogue's sender id).
+        locale: ``zh`` or ``en``.
+        tier: The account's tier, 1..5.
+        tone: The starting tone (``hardship`` when tiering flagged soft handling).
+        slots: Account slots for the dialogue (debtor_name, creditor_name, amount_due, ...).
+        disclosed_terms: The account's details as they would be spoken; the guard blocks them
+            before verification and towards third parties.
+        listen_timeout_s: Silence after which a turn counts as silent.
+        hold_seconds: How long a handed-over call waits for a supervisor.
+        max_turns: Caller turns after which the bot closes politely.
+    """
+
+    call_id: str
+    locale: Literal["zh", "en"]
+    tier: int
+    tone: Literal["standard", "hardship"] = "standard"
+    slots: Mapping[str, str] = field(default_factory=dict)
+    disclosed_terms: tuple[str, ...] = ()
+    listen_timeout_s: float = 8.0
+    hold_seconds: float = 5.0
+    max_turns: int = 16
+
+
+@dataclass(frozen=True, slots=True)
+class CallResult:
+    """What happened on the call."""
+
+    state: CallState
+    outcome: CallOutcome
+    turns: tuple[TurnRecord, ...]
+    decisions: tuple[Decision, ...]
+    latencies_ms: tuple[int, ...]
+    slots: Mapping[str, Any]
+
+
+class Conversation:
+    """Runs one answered call to its end. Create one per call."""
+
+    def __init__(
+        self,
+        setup: CallSetup,
+        dialogue: Dialogue,
+        voice: VoiceChannel,
+        recorder: CallRecorder,
+    ) -> None:
+        self._setup = setup
+        self._dialogue = dialogue
+        self._voice = voice
+        self._recorder = recorder
+        self._state = CallState()
+        self._tone: Literal["standard", "hardship"] = setup.tone
+        self._slots: dict[str, Any] = {**setup.slots, "tier": str(setup.tier), "tone": setup.tone}
+        self._turns: list[TurnRecord] = []
+        self._decisions: list[Decision] = []
+        self._history: list[PastTurn] = []
+        self._latencies: list[int] = []
+        self._third_party = False
+        self._last_heard_end: int | None = None
+
+    # -- state -----------------------------------------------------------------------------
+    def _advance(self, kind: EventKind, reasons: tuple[str, ...] = ()) -> Effect:
+        transition = advance(self._state, CallEvent(kind, reasons))
+        if transition.state.phase != self._state.phase:
+            self._recorder.event(
+                "call_phase",
+                {"from": self._state.phase, "to": transition.state.phase, "event": kind},
+            )
+        self._state = transition.state
+        return transition.effect
+
+    # -- speaking --------------------------------------------------------------------------
+    async def _say(self, text: str, *, uninterruptible: bool = False) -> bool:
+        """Guard and speak one line; returns False when the caller barged in."""
+        guarded = guard_line(
+            text,
+            GuardContext(
+                locale=self._setup.locale,
+                verified=self._state.verified,
+                third_party=self._third_party,
+                disclosed_terms=self._setup.disclosed_terms,
+            ),
+        )
+        if guarded.blocked:
+            self._recorder.event(
+                "guard_block", {"original": guarded.original, "reasons": list(guarded.reasons)}
+            )
+        spoken = await self._voice.say(guarded.text, uninterruptible=uninterruptible)
+        if self._last_heard_end is not None:
+            self._latencies.append(max(0, spoken.started_ms - self._last_heard_end))
+            self._last_heard_end = None
+        self._record(
+            "bot",
+            guarded.text,
+            spoken.started_ms,
+            spoken.ended_ms,
+            blocked=guarded.reasons if guarded.blocked else (),
+            interrupted=spoken.interrupted,
+        )
+        return not spoken.interrupted
+
+    async def _say_all(self, lines: tuple[str, ...], *, uninterruptible: bool = False) -> None:
+        for line in lines:
+            if not await self._say(line, uninterruptible=uninterruptible):
+                break
+
+    def _record(
+        self, speaker: Literal["bot", "callee"], text: str, started: int, ended: int, **extra: Any
+    ) -> None:
+        record = TurnRecord(len(self._turns) + 1, speaker, text, started, ended, **extra)
+        self._turns.append(record)
+        self._recorder.turn(record)
+
+    # -- the loop --------------------------------------------------------------------------
+    async def run(self) -> CallResult:
+        """Run the call from the moment it was answered until it ends."""
+        self._advance("answered")
+        opening = await self._dialogue.open(
+            {k: str(v) for k, v in self._slots.items() if v is not None}
+        )
+        self._absorb(opening)
+        # The recording notice and identity question are required disclosures.
+        await self._say_all(opening.lines, uninterruptible=True)
+        self._advance("opening_done")
+        while self._state.bot_may_speak:
+            if self._state.turns >= self._setup.max_turns:
+                await self._close(("max_turns",))
+                break
+            heard = await self._voice.listen(self._setup.listen_timeout_s)
+            if heard is None:
+                if self._advance("silence") == "say_goodbye":
+                    await self._finish_closing()
+                    break
+                continue
+            await self._handle_turn(heard)
+        await self._voice.hang_up()
+        if self._state.phase != "ended":
+            self._advance("closed")
+        outcome = derive_outcome(
+            self._state, {k: _slot_text(v) for k, v in self._slots.items()}, answered=True
+        )
+        self._recorder.event(
+            "call_outcome",
+            {"outcome": outcome.kind, "handoff": outcome.handoff, "reasons": list(outcome.reasons)},
+        )
+        return CallResult(
+            state=self._state,
+            outcome=outcome,
+            turns=tuple(self._turns),
+            decisions=tuple(self._decisions),
+            latencies_ms=tuple(self._latencies),
+            slots=dict(self._slots),
+        )
+
+    async def _handle_turn(self, heard: Heard) -> None:
+        self._last_heard_end = heard.ended_ms
+        understanding = await self._dialogue.understand(heard.text)
+        turn = Turn(
+            text=heard.text,
+            locale=self._setup.locale,
+            asr_confidence=heard.confidence,
+            intent=understanding.intent,
+            intent_confidence=understanding.confidence,
+        )
+        decision = decide(
+            turn,
+            CallContext(
+                tier=self._setup.tier,
+                tone=self._tone,
+                verified=self._state.verified,
+                history=tuple(self._history),
+            ),
+        )
+        self._decisions.append(decision)
+        self._history.append(PastTurn.from_decision(turn, decision))
+        self._record(
+            "callee",
+            heard.text,
+            heard.started_ms,
+            heard.ended_ms,
+            asr_confidence=heard.confidence,
+            intent=understanding.intent,
+            intent_confidence=understanding.confidence,
+            policy_action=decision.action,
+            policy_reasons=decision.reasons,
+        )
+        self._recorder.event("policy_decision", {"turn": heard.text, **decision.to_json()})
+        self._advance("caller_turn")
+        if "third_party" in decision.reasons or "wrong_party" in decision.reasons:
+            self._third_party = True
+        if decision.action == "handoff":
+            await self._hand_over(decision.reasons)
+            return
+        if decision.action == "end_call":
+            await self._close(decision.reasons)
+            return
+        if decision.action == "hardship" and self._tone != "hardship":
+            self._tone = "hardship"
+            self._slots["tone"] = "hardship"
+            await self._dialogue.set_slots({"tone": "hardship"})
+            self._recorder.event("tone_switch", {"tone": "hardship"})
+        reply = await self._dialogue.reply(heard.text)
+        self._absorb(reply)
+        signal = _signal(reply)
+        if signal == "handoff":
+            await self._say_all(reply.lines)
+            await self._hand_over(_signal_reasons(reply, "request_human"), announce=False)
+            return
+        if signal == "end_call":
+            self._advance("end_call", _signal_reasons(reply, "dialogue_end"))
+            await self._say_all(reply.lines)
+            await self._finish_closing(say=False)
+            return
+        await self._say_all(reply.lines)
+
+    def _absorb(self, reply: DialogueReply) -> None:
+        self._slots.update(reply.slots)
+        if _truthy(reply.slots.get("verified")) and not self._state.verified:
+            self._advance("verified")
+
+    async def _hand_over(self, reasons: tuple[str, ...], *, announce: bool = True) -> None:
+        self._advance("handoff", reasons)
+        self._recorder.event("escalation", {"reasons": list(reasons)})
+        if announce:
+            await self._say(
+                self._dialogue.render(HANDOFF_RESPONSE, self._render_slots()), uninterruptible=True
+            )
+        joined = await self._voice.hold(self._setup.hold_seconds)
+        self._advance("supervisor_joined" if joined else "hold_expired")
+        if not joined:
+            await self._say(self._dialogue.render(HOLD_OVER_RESPONSE, self._render_slots()))
+        await self._finish_closing(say=False)
+
+    async def _close(self, reasons: tuple[str, ...]) -> None:
+        self._advance("end_call", reasons)
+        await self._finish_closing(reasons=reasons)
+
+    async def _finish_closing(self, *, say: bool = True, reasons: tuple[str, ...] = ()) -> None:
+        if say:
+            name = next(
+                (
+                    resp
+                    for tag, resp in CLOSING_RESPONSES
+                    if tag in (reasons or self._state.reasons)
+                ),
+                DEFAULT_CLOSE,
+            )
+            await self._say(self._dialogue.render(name, self._render_slots()), uninterruptible=True)
+        if self._state.phase != "ended":
+            self._advance("closed")
+
+    def _render_slots(self) -> dict[str, str]:
+        return {k: _slot_text(v) or "" for k, v in self._slots.items()}
+
+
+def _truthy(value: Any) -> bool:
+    return value is True or (isinstance(value, str) and value.lower() == "true")
+
+
+def _slot_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _signal(reply: DialogueReply) -> str | None:
+    for payload in reply.signals:
+        kind = payload.get("kindcall")
+        if kind in ("handoff", "end_call"):
+            return str(kind)
+    return None
+
+
+def _signal_reasons(reply: DialogueReply, default: str) -> tuple[str, ...]:
+    for payload in reply.signals:
+        reason = payload.get("reason")
+        if isinstance(reason, str) and reason:
+            return (reason,)
+    return (default,)

@@ -1,0 +1,104 @@
+"""Small scripted fakes at the conversation loop's ports (dialogue, voice, recorder)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.calls.ports import DialogueReply, Heard, Spoken, TurnRecord, Understanding
+
+
+@dataclass
+class ScriptedDialogue:
+    """Answers by keyword; records what it was asked. Amount lines need ``verified``."""
+
+    amount: str = "350 dollars"
+    slots: dict[str, Any] = field(default_factory=dict)
+    replies_seen: list[str] = field(default_factory=list)
+    slot_updates: list[dict[str, str]] = field(default_factory=list)
+    leak_before_verification: bool = False
+
+    async def open(self, slots: Mapping[str, str]) -> DialogueReply:
+        self.slots.update(slots)
+        return DialogueReply(
+            ("This call is recorded.", f"Am I speaking with {slots['debtor_name']}?"),
+            slots=dict(self.slots),
+        )
+
+    async def understand(self, text: str) -> Understanding:
+        return Understanding("identity_confirm" if "speaking" in text else None, 0.9)
+
+    async def reply(self, text: str) -> DialogueReply:
+        self.replies_seen.append(text)
+        if "speaking" in text:
+            self.slots["verified"] = True
+            return DialogueReply((f"Thanks. You owe {self.amount}.",), slots=dict(self.slots))
+        if "pay" in text:
+            self.slots.update(promised_amount="100", promised_date="2026-12-04")
+            return DialogueReply(("Thank you, noted.",), slots=dict(self.slots))
+        if self.leak_before_verification:
+            return DialogueReply((f"Your balance is {self.amount}.",), slots=dict(self.slots))
+        tone = self.slots.get("tone")
+        return DialogueReply((f"[{tone}] I understand.",), slots=dict(self.slots))
+
+    async def set_slots(self, slots: Mapping[str, str]) -> None:
+        self.slot_updates.append(dict(slots))
+        self.slots.update(slots)
+
+    def render(self, response: str, slots: Mapping[str, str]) -> str:
+        return f"<{response}>"
+
+
+@dataclass
+class ScriptedVoice:
+    """Delivers scripted caller turns (``None`` = silence) and logs what the bot said."""
+
+    script: list[str | None]
+    said: list[str] = field(default_factory=list)
+    supervisor_joins: bool = False
+    clock: int = 0
+    hung_up: bool = False
+
+    def now_ms(self) -> int:
+        return self.clock
+
+    async def say(self, text: str, *, uninterruptible: bool = False) -> Spoken:
+        start = self.clock
+        self.clock += 100 + 10 * len(text)
+        self.said.append(text)
+        return Spoken(start, self.clock, interrupted=False, cache_hit=True)
+
+    async def listen(self, timeout_s: float) -> Heard | None:
+        if not self.script:
+            self.clock += int(timeout_s * 1000)
+            return None
+        text = self.script.pop(0)
+        if text is None:
+            self.clock += int(timeout_s * 1000)
+            return None
+        start = self.clock + 300
+        self.clock = start + 1000
+        return Heard(text, 0.9, start, self.clock)
+
+    async def hold(self, seconds: float) -> bool:
+        self.clock += int(seconds * 1000)
+        return self.supervisor_joins
+
+    async def hang_up(self) -> None:
+        self.hung_up = True
+
+
+@dataclass
+class ListRecorder:
+    turns: list[TurnRecord] = field(default_factory=list)
+    events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    def turn(self, record: TurnRecord) -> None:
+        self.turns.append(record)
+
+    def event(self, kind: str, payload: Mapping[str, Any]) -> None:
+        self.events.append((kind, dict(payload)))
+
+    def kinds(self) -> list[str]:
+        return [k for k, _ in self.events]

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from bot.calls.conversation import CallSetup, Conversation
+from tests.bot.calls.fakes import ListRecorder, ScriptedDialogue, ScriptedVoice
+
+SETUP = CallSetup(
+    call_id="c1",
+    locale="en",
+    tier=3,
+    slots={"debtor_name": "Ann Lee", "amount_due": "350 dollars"},
+    disclosed_terms=("350 dollars",),
+    listen_timeout_s=1.0,
+    hold_seconds=2.0,
+)
+
+
+async def run(script: list[str | None], **dialogue_kw: object):  # type: ignore[no-untyped-def]
+    dialogue = ScriptedDialogue(**dialogue_kw)  # type: ignore[arg-type]
+    voice = ScriptedVoice(script)
+    recorder = ListRecorder()
+    result = await Conversation(SETUP, dialogue, voice, recorder).run()
+    return result, dialogue, voice, recorder
+
+
+async def test_cooperative_call_records_a_promise() -> None:
+    result, dialogue, voice, recorder = await run(
+        ["yes speaking", "i can pay a hundred on friday", None, None, None]
+    )
+    assert result.outcome.kind == "promise_to_pay"
+    assert str(result.outcome.promised_amount) == "100"
+    assert voice.said[:3] == [
+        "This call is recorded.",
+        "Am I speaking with Ann Lee?",
+        "Thanks. You owe 350 dollars.",
+    ]
+    assert voice.hung_up is True
+    assert [t.speaker for t in result.turns[:4]] == ["bot", "bot", "callee", "bot"]
+    assert result.turns[2].policy_action == "continue"
+    assert "call_outcome" in recorder.kinds()
+
+
+async def test_distress_hands_over_before_the_dialogue_hears_it() -> None:
+    result, dialogue, voice, recorder = await run(
+        ["yes speaking", "i cant cope anymore i just want to die"]
+    )
+    assert result.outcome.kind == "handoff"
+    assert result.outcome.handoff is True
+    assert "self_harm" in result.outcome.reasons or "distress" in result.outcome.reasons
+    # the dialogue never saw the distressed turn
+    assert dialogue.replies_seen == ["yes speaking"]
+    assert voice.said[-2:] == ["<utter_handoff>", "<utter_handoff_callback>"]
+    assert "escalation" in recorder.kinds()
+
+
+async def test_wrong_party_ends_without_disclosure() -> None:
+    result, dialogue, voice, _ = await run(["sorry wrong number there is no ann here"])
+    assert result.outcome.kind == "wrong_party"
+    assert not any("350" in line for line in voice.said)
+    assert voice.said[-1] == "<utter_wrong_person_close>"
+
+
+async def test_hardship_switches_tone_before_the_reply() -> None:
+    result, dialogue, voice, _ = await run(
+        ["yes speaking", "i lost my job last month and i have no income", None, None, None]
+    )
+    assert dialogue.slot_updates == [{"tone": "hardship"}]
+    assert "[hardship] I understand." in voice.said
+    assert result.outcome.kind == "hardship"
+
+
+async def test_guard_blocks_amount_before_verification() -> None:
+    result, _, voice, recorder = await run(
+        ["sorry can you say that again", None, None, None], leak_before_verification=True
+    )
+    assert not any("350" in line for line in voice.said)
+    blocks = [p for k, p in recorder.events if k == "guard_block"]
+    assert blocks and blocks[0]["original"] == "Your balance is 350 dollars."
+    assert any(t.blocked for t in result.turns)
+
+
+async def test_silence_closes_after_three_silent_turns() -> None:
+    result, _, voice, _ = await run([None, None, None])
+    assert result.outcome.kind == "no_outcome"
+    assert "silence" in result.state.reasons
+    assert voice.said[-1] == "<utter_no_response_close>"
