@@ -43,7 +43,9 @@ def zone(key: str) -> ZoneInfo:
 
 
 @lru_cache(maxsize=65536)
-def window_bounds(tz: ZoneInfo, day: int, start: int, end: int) -> tuple[datetime, datetime]:
+def window_bounds(
+    tz: ZoneInfo, day: int, start: int, end: int
+) -> tuple[float, float, datetime]:
     """The window ``[start, end)`` (minutes of the day) of local day ``day`` as UTC instants.
 
     Args:
@@ -53,11 +55,13 @@ def window_bounds(tz: ZoneInfo, day: int, start: int, end: int) -> tuple[datetim
         end: First forbidden minute, up to 1440 (the next local midnight).
 
     Returns:
-        ``(opens, closes)`` in UTC; ``opens >= closes`` means no call that day.
+        ``(opens, closes, opens_local)``: the bounds as POSIX timestamps (whole seconds, so
+        exact as floats; ``opens >= closes`` means no call that day) and the opening instant
+        as a local datetime, kept because building it again costs more than the check.
     """
     opens = _resolve(tz, day, start, later=True)
     closes = _resolve(tz, day + 1, 0, later=False) if end == 1440 else _resolve(tz, day, end)
-    return opens, closes
+    return opens.timestamp(), closes.timestamp(), opens.astimezone(tz)
 
 
 def _resolve(tz: ZoneInfo, day: int, minute: int, *, later: bool = False) -> datetime:

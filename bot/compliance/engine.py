@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.compliance.clock import window_bounds, zone
 from bot.compliance.model import Attempt, Decision, Flags
-from bot.compliance.profile import Profile
+from bot.compliance.profile import Cap, Cooldown, Profile
 from bot.errors import ComplianceError
 
 # Day-level rules can only block days up to this far past the newest attempt; searching a
@@ -48,7 +48,7 @@ def check(
     tz = zone(timezone)
     local_now = now.astimezone(tz)
     today = local_now.toordinal()
-    now_utc = now.astimezone(UTC)
+    now_ts = now.timestamp()
 
     reasons: list[str] = []
     if flags.cease:
@@ -66,11 +66,12 @@ def check(
     permanent = bool(reasons)
 
     window = profile.window
-    opens, closes = window_bounds(tz, today, window.start, window.end)
-    if not opens <= now_utc < closes:
+    opens, closes, _ = window_bounds(tz, today, window.start, window.end)
+    if not opens <= now_ts < closes:
         reasons.append(window.reason)
-    history = [(a.at.astimezone(tz).toordinal(), a.outcome) for a in attempts]
-    for reason in _day_blocks(profile, today, history):
+    tally = _Tally(profile, [(a.at.astimezone(tz).toordinal(), a.outcome) for a in attempts])
+    today_blocked = tally.blocks(today)
+    for reason in today_blocked:
         if reason not in reasons:
             reasons.append(reason)
 
@@ -78,58 +79,84 @@ def check(
         return Decision(True, (), local_now)
     if permanent:
         return Decision(False, tuple(reasons), None)
-    return Decision(False, tuple(reasons), _next_allowed(profile, tz, today, now_utc, history))
+    first_day = today + 1 if today_blocked else today
+    found = _next_allowed(profile, tz, first_day, local_now, now_ts, tally)
+    return Decision(False, tuple(reasons), found)
 
 
-def _day_blocks(profile: Profile, day: int, history: Sequence[tuple[int, str]]) -> list[str]:
-    """Reasons of the caps and cooldowns that forbid any call on local day ``day``."""
-    blocked: list[str] = []
-    for cap in profile.caps:
-        span = cap.days
-        first = day - span + 1
-        # Attempt counts on days first .. day + span - 1: every window of `span` days that
-        # contains `day` lies inside, so future-dated attempts count as well.
-        counts = [0] * (2 * span - 1)
-        outcomes = cap.outcomes
-        for attempt_day, outcome in history:
-            offset = attempt_day - first
-            if 0 <= offset < 2 * span - 1 and outcome in outcomes:
-                counts[offset] += 1
-        running = sum(counts[:span])
-        worst = running
-        for i in range(1, span):
-            running += counts[i + span - 1] - counts[i - 1]
-            if running > worst:
-                worst = running
-        if worst >= cap.limit:
-            blocked.append(cap.reason)
-    for cooldown in profile.cooldowns:
-        after, length = cooldown.after, cooldown.days
-        for attempt_day, outcome in history:
-            if attempt_day <= day < attempt_day + length and outcome in after:
-                blocked.append(cooldown.reason)
-                break
-    return blocked
+class _Tally:
+    """The attempt history counted per local day, once per check, for every rule."""
+
+    __slots__ = ("caps", "cooldowns", "last_day")
+
+    def __init__(self, profile: Profile, history: list[tuple[int, str]]) -> None:
+        self.caps: list[tuple[Cap, dict[int, int]]] = []
+        for cap in profile.caps:
+            counted = [day for day, outcome in history if outcome in cap.outcomes]
+            if len(counted) < cap.limit:
+                continue  # too few attempts to reach this cap on any day
+            per_day: dict[int, int] = {}
+            for day in counted:
+                per_day[day] = per_day.get(day, 0) + 1
+            self.caps.append((cap, per_day))
+        self.cooldowns: list[tuple[Cooldown, list[int]]] = []
+        for cooldown in profile.cooldowns:
+            starts = [day for day, outcome in history if outcome in cooldown.after]
+            if starts:
+                self.cooldowns.append((cooldown, starts))
+        self.last_day = max([day for day, _ in history], default=0)
+
+    def blocks(self, day: int) -> list[str]:
+        """Reasons of the caps and cooldowns that forbid any call on local day ``day``."""
+        blocked: list[str] = []
+        for cap, per_day in self.caps:
+            span, limit = cap.days, cap.limit
+            if span == 1:
+                if per_day.get(day, 0) >= limit:
+                    blocked.append(cap.reason)
+                continue
+            # Every run of `span` days containing `day` lies within day-span+1 .. day+span-1;
+            # runs reaching past today are checked too, so future-dated attempts count.
+            counts = [per_day.get(d, 0) for d in range(day - span + 1, day + span)]
+            running = sum(counts[:span])
+            worst = running
+            for i in range(1, span):
+                running += counts[i + span - 1] - counts[i - 1]
+                if running > worst:
+                    worst = running
+            if worst >= limit:
+                blocked.append(cap.reason)
+        for cooldown, starts in self.cooldowns:
+            length = cooldown.days
+            for start in starts:
+                if start <= day < start + length:
+                    blocked.append(cooldown.reason)
+                    break
+        return blocked
 
 
 def _next_allowed(
     profile: Profile,
     tz: ZoneInfo,
-    today: int,
-    now_utc: datetime,
-    history: Sequence[tuple[int, str]],
+    first_day: int,
+    local_now: datetime,
+    now_ts: float,
+    tally: _Tally,
 ) -> datetime:
-    """The first instant >= now inside a calling window on a day no cap or cooldown blocks."""
-    reach = max(
-        [cap.days for cap in profile.caps] + [c.days for c in profile.cooldowns] + [1]
-    )
-    last = max([today] + [day for day, _ in history])
+    """The first instant >= now inside a calling window on a day no cap or cooldown blocks.
+
+    The search starts on local day ``first_day`` (today, or tomorrow when today is known to
+    be blocked) and walks day by day.
+    """
+    today = local_now.toordinal()
+    reach = max([cap.days for cap in profile.caps] + [c.days for c in profile.cooldowns] + [1])
     window = profile.window
-    for day in range(today, last + reach + _SEARCH_SLACK_DAYS):
-        if _day_blocks(profile, day, history):
+    for day in range(first_day, max(first_day, tally.last_day) + reach + _SEARCH_SLACK_DAYS):
+        if day != today and tally.blocks(day):  # the caller found today's day rules clear
             continue
-        opens, closes = window_bounds(tz, day, window.start, window.end)
-        candidate = max(opens, now_utc)
-        if candidate < closes:
-            return candidate.astimezone(tz)
-    raise ComplianceError(f"profile {profile.name!r} never allows a call after {now_utc}")
+        opens, closes, opens_local = window_bounds(tz, day, window.start, window.end)
+        if now_ts < opens < closes:
+            return opens_local
+        if opens <= now_ts < closes:
+            return local_now
+    raise ComplianceError(f"profile {profile.name!r} never allows a call after {local_now}")
