@@ -1,0 +1,55 @@
+"""Keyword matching that survives ASR errors.
+
+A wrong letter, a dropped or extra word, traditional characters for simplified ones: the
+persona's phrase still matches.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+import zhconv
+
+THRESHOLD = 0.8
+"""Similarity (difflib ratio) a window of the heard text needs to count as the phrase."""
+
+_PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
+
+
+def normalise(text: str, locale: str) -> str:
+    """Lower case, no punctuation, single spaces; Mandarin in simplified characters, unspaced."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = _PUNCTUATION.sub(" ", text)
+    if locale == "zh":
+        return str(zhconv.convert(re.sub(r"\s+", "", text), "zh-cn"))
+    return " ".join(text.split())
+
+
+def _units(text: str, locale: str) -> list[str]:
+    return list(text) if locale == "zh" else text.split()
+
+
+def similarity(heard: str, phrase: str, locale: str) -> float:
+    """Best difflib ratio between ``phrase`` and any window of ``heard`` of about its length.
+
+    Windows of the phrase's length in words (characters for Mandarin), one shorter and one
+    longer are tried, so one dropped or inserted word still matches.
+    """
+    said, want = _units(normalise(heard, locale), locale), _units(normalise(phrase, locale), locale)
+    if not said or not want:
+        return 0.0
+    joiner = "" if locale == "zh" else " "
+    target = joiner.join(want)
+    best = 0.0
+    for size in {max(1, len(want) - 1), len(want), len(want) + 1}:
+        for start in range(max(1, len(said) - size + 1)):
+            window = joiner.join(said[start : start + size])
+            best = max(best, SequenceMatcher(None, window, target, autojunk=False).ratio())
+    return best
+
+
+def matches(heard: str, phrase: str, locale: str, threshold: float = THRESHOLD) -> bool:
+    """True when ``phrase`` (fuzzily) occurs in ``heard``."""
+    return similarity(heard, phrase, locale) >= threshold
