@@ -132,7 +132,13 @@ def compile_list(
                 weight = yn.number(path, fields["weight"], "weight", 0.0, 1.0)
         pattern = yn.text(path, pattern_node, f"{what} item")
         try:
-            regex = compile_phrase(pattern, locale, rules.contractions)
+            regex = compile_phrase(
+                pattern,
+                locale,
+                rules.contractions,
+                rules.negation_cues,
+                rules.negation_exceptions,
+            )
         except PatternError as exc:
             raise yn.fail(path, pattern_node, f'phrase "{pattern}": {exc}') from exc
         phrases.append(Phrase(pattern, regex, weight, yn.line(pattern_node)))

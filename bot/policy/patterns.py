@@ -7,7 +7,9 @@ A phrase is a sequence of items:
   ``#`` matches a number written in digits (``pay # dollars``);
 * ``(a|b c|)`` one of several alternatives, an empty one making the group optional;
 * ``[a b|c]`` optional alternatives;
-* ``*`` a gap of up to 3 words (English) or 4 characters (Chinese), ``*N`` up to N.
+* ``*`` a gap of up to 3 words (English) or 4 characters (Chinese), ``*N`` up to N;
+  a gap never skips a negation cue ("I will * pay" does not match "I will not pay");
+* ``^`` / ``$`` the start / end of a clause.
 
 Matching runs on normalised text (see :mod:`bot.policy.text`): English phrases match whole
 words and contractions are expanded on both sides (``don't`` = ``do not``); Chinese phrases
@@ -36,7 +38,11 @@ class PatternError(ValueError):
 
 
 def compile_phrase(
-    pattern: str, locale: Locale, contractions: Mapping[str, str]
+    pattern: str,
+    locale: Locale,
+    contractions: Mapping[str, str],
+    cues: tuple[str, ...] = (),
+    exceptions: tuple[str, ...] = (),
 ) -> re.Pattern[str]:
     """Compile one phrase to a regular expression over normalised text.
 
@@ -44,6 +50,8 @@ def compile_phrase(
         pattern: The phrase as written in the lexicon.
         locale: Selects English (word) or Chinese (character) matching.
         contractions: English contraction expansions applied to the phrase's words.
+        cues: Negation cues a gap may not skip.
+        exceptions: Strings holding a cue that a gap may skip (``是不是``).
 
     Returns:
         The compiled expression; for English it expects the text surrounded by spaces.
@@ -58,7 +66,7 @@ def compile_phrase(
         text = text.replace("-", " ").translate(_QUOTES)
     if not text:
         raise PatternError("empty phrase")
-    parser = _Parser(text, locale, contractions)
+    parser = _Parser(text, locale, contractions, cues, exceptions)
     body = parser.sequence(top=True)
     if parser.pos != len(text):
         raise PatternError(f'unexpected "{text[parser.pos]}" at column {parser.pos + 1}')
@@ -73,11 +81,24 @@ def compile_phrase(
 
 
 class _Parser:
-    def __init__(self, text: str, locale: Locale, contractions: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        text: str,
+        locale: Locale,
+        contractions: Mapping[str, str],
+        cues: tuple[str, ...],
+        exceptions: tuple[str, ...],
+    ) -> None:
         self.text = text
         self.locale = locale
         self.contractions = contractions
         self.pos = 0
+        escaped = "|".join(re.escape(cue) for cue in sorted(cues, key=len, reverse=True))
+        if locale == "en":
+            self.no_cue = f"(?! (?:{escaped}) )" if cues else ""
+        else:
+            self.no_cue = f"(?!{escaped})" if cues else ""
+        self.skippable = "".join(f"{re.escape(item)}|" for item in exceptions)
 
     def sequence(self, *, top: bool = False) -> str:
         parts: list[str] = []
@@ -93,6 +114,12 @@ class _Parser:
                 parts.append(self.group("]") + "?")
             elif char == "*":
                 parts.append(self.gap())
+            elif char == "^":
+                self.pos += 1
+                parts.append(r"(?:(?<=^)|(?<=\|))" if self.locale == "en" else r"(?:^|(?<= ))")
+            elif char == "$":
+                self.pos += 1
+                parts.append(r"(?= \|| $)" if self.locale == "en" else r"(?= |$)")
             elif char in ")|]":
                 if top:
                     raise PatternError(f'unbalanced "{char}" at column {self.pos + 1}')
@@ -122,13 +149,13 @@ class _Parser:
         digits = self.text[start : self.pos]
         if self.locale == "en":
             size = int(digits) if digits else _EN_GAP
-            return f"(?: [^ |]+){{0,{size}}}"
+            return f"(?:{self.no_cue} [^ |]+){{0,{size}}}"
         size = int(digits) if digits else _ZH_GAP
-        return f"[^ ]{{0,{size}}}"
+        return f"(?:{self.skippable}{self.no_cue}[^ ]){{0,{size}}}"
 
     def word(self) -> str:
         start = self.pos
-        while self.pos < len(self.text) and self.text[self.pos] not in " ()[]|*":
+        while self.pos < len(self.text) and self.text[self.pos] not in " ()[]|*^$":
             self.pos += 1
         raw = self.text[start : self.pos]
         if raw == "#":
