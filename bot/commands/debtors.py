@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -292,7 +293,7 @@ def list_command(tier: int | None, limit: int, show_pii: bool, db_url: str | Non
                 "flags",
             ):
                 table.add_column(name, overflow="fold")
-            for debtor, account, contact in session.execute(query).tuples():
+            for debtor, account, contact in session.execute(query).all():
                 name = db.vault.decrypt("name", debtor.name_enc)
                 phone = db.vault.decrypt("phone", contact.phone_enc)
                 flags = [f for f in ("dnc", "cease", "bankruptcy") if getattr(debtor, f)]
@@ -311,4 +312,5 @@ def list_command(tier: int | None, limit: int, show_pii: bool, db_url: str | Non
                 )
     finally:
         db.close()
-    Console().print(table)
+    # Piped output is for reading in a file or a pager: do not fold it to 80 columns.
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
