@@ -28,13 +28,18 @@ from bot.policy import CallContext, Decision, GuardContext, PastTurn, Turn, deci
 
 #: Which response closes the call for which reason (first match wins).
 CLOSING_RESPONSES: tuple[tuple[str, str], ...] = (
-    ("cease_request", "utter_cease_confirm"),
+    ("cease_request", "utter_cease_ack"),
     ("wrong_party", "utter_wrong_person_close"),
     ("third_party", "utter_third_party_close"),
-    ("silence", "utter_no_response_close"),
+)
+#: Said before the handoff announcement, by reason, most serious first.
+HANDOFF_PREAMBLES: tuple[tuple[str, str], ...] = (
+    ("self_harm", "utter_self_harm_support"),
+    ("distress", "utter_distress_ack"),
 )
 HANDOFF_RESPONSE = "utter_handoff"
 HOLD_OVER_RESPONSE = "utter_handoff_callback"
+STILL_THERE_RESPONSE = "utter_still_there"
 DEFAULT_CLOSE = "utter_goodbye"
 
 
@@ -175,6 +180,7 @@ class Conversation:
                 if self._advance("silence") == "say_goodbye":
                     await self._finish_closing()
                     break
+                await self._say(self._dialogue.render(STILL_THERE_RESPONSE, self._render_slots()))
                 continue
             await self._handle_turn(heard)
         await self._voice.hang_up()
@@ -266,9 +272,11 @@ class Conversation:
         self._advance("handoff", reasons)
         self._recorder.event("escalation", {"reasons": list(reasons)})
         if announce:
-            await self._say(
-                self._dialogue.render(HANDOFF_RESPONSE, self._render_slots()), uninterruptible=True
-            )
+            # The most serious reason's acknowledgement only, then the announcement.
+            preambles = [resp for tag, resp in HANDOFF_PREAMBLES if tag in reasons][:1]
+            for name in [*preambles, HANDOFF_RESPONSE]:
+                text = self._dialogue.render(name, self._render_slots())
+                await self._say(text, uninterruptible=True)
         joined = await self._voice.hold(self._setup.hold_seconds)
         self._advance("supervisor_joined" if joined else "hold_expired")
         if not joined:

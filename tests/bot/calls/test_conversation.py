@@ -48,7 +48,11 @@ async def test_distress_hands_over_before_the_dialogue_hears_it() -> None:
     assert "self_harm" in result.outcome.reasons or "distress" in result.outcome.reasons
     # the dialogue never saw the distressed turn
     assert dialogue.replies_seen == ["yes speaking"]
-    assert voice.said[-2:] == ["<utter_handoff>", "<utter_handoff_callback>"]
+    assert voice.said[-3:] == [
+        "<utter_self_harm_support>",
+        "<utter_handoff>",
+        "<utter_handoff_callback>",
+    ]
     assert "escalation" in recorder.kinds()
 
 
@@ -82,4 +86,4 @@ async def test_silence_closes_after_three_silent_turns() -> None:
     result, _, voice, _ = await run([None, None, None])
     assert result.outcome.kind == "no_outcome"
     assert "silence" in result.state.reasons
-    assert voice.said[-1] == "<utter_no_response_close>"
+    assert voice.said[-3:] == ["<utter_still_there>", "<utter_still_there>", "<utter_goodbye>"]
