@@ -65,7 +65,13 @@ def workload(size: int, seed: int, *, max_attempts: int = 8) -> list[Case]:
 
 def measure(cases: Sequence[Case], seconds: float) -> dict[str, float]:
     for case in cases:  # warm the zone and window caches, as a long-running planner has them
-        check(case.profile, timezone=case.timezone, now=case.now, attempts=case.attempts, flags=case.flags)
+        check(
+            case.profile,
+            timezone=case.timezone,
+            now=case.now,
+            attempts=case.attempts,
+            flags=case.flags,
+        )
     done = 0
     wall0, cpu0 = time.perf_counter(), time.process_time()
     while time.perf_counter() - wall0 < seconds:
@@ -95,7 +101,9 @@ def main() -> None:
     blocked = [
         c
         for c in workload(args.cases * 4, seed=2)
-        if not check(c.profile, timezone=c.timezone, now=c.now, attempts=c.attempts, flags=c.flags).allowed
+        if not check(
+            c.profile, timezone=c.timezone, now=c.now, attempts=c.attempts, flags=c.flags
+        ).allowed
         and not c.flags.dnc
     ][: args.cases]
     scenarios = {
@@ -120,9 +128,7 @@ def main() -> None:
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "mixed_allowed_share": round(allowed_share, 3),
         "goal_checks_per_second": 100_000,
-        "scenarios": {
-            name: {k: round(v) for k, v in r.items()} for name, r in results.items()
-        },
+        "scenarios": {name: {k: round(v) for k, v in r.items()} for name, r in results.items()},
     }
     print(json.dumps(report))
     print()

@@ -43,9 +43,7 @@ def zone(key: str) -> ZoneInfo:
 
 
 @lru_cache(maxsize=65536)
-def window_bounds(
-    tz: ZoneInfo, day: int, start: int, end: int
-) -> tuple[float, float, datetime]:
+def window_bounds(tz: ZoneInfo, day: int, start: int, end: int) -> tuple[float, float, datetime]:
     """The window ``[start, end)`` (minutes of the day) of local day ``day`` as UTC instants.
 
     Args:

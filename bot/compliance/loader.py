@@ -99,12 +99,13 @@ def load_profile(name: str, *, directory: Path | None = None) -> Profile:
             or an ``extends`` chain loops.
         DataFileError: A profile file is invalid or an overlay loosens its base.
     """
-    return _load((directory or PROFILES_DIR).resolve(), name)
+    return _load(directory, name)
 
 
 @lru_cache(maxsize=64)
-def _load(folder: Path, name: str) -> Profile:
-    raw = _resolve(folder, name, ())
+def _load(directory: Path | None, name: str) -> Profile:
+    # Cached on the arguments as given: resolving the path is a system call per look-up.
+    raw = _resolve((directory or PROFILES_DIR).resolve(), name, ())
     return _compile(raw)
 
 
@@ -333,8 +334,7 @@ def _time(node: yaml.Node, where: str, key: str) -> int:
         raise DataFileError(
             where,
             node.start_mark.line + 1,
-            f"window {key} must be a local time \"HH:MM\" (end may be \"24:00\"), "
-            f"not {value!r}",
+            f'window {key} must be a local time "HH:MM" (end may be "24:00"), not {value!r}',
         )
     return total
 

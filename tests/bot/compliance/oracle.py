@@ -42,29 +42,42 @@ def local_date(instant: datetime, tz: ZoneInfo) -> date:
     return datetime.fromtimestamp(instant.timestamp(), tz).date()
 
 
+class Oracle:
+    """The law for one person's history; attempt dates are worked out once."""
+
+    def __init__(self, profile: str, timezone: str, attempts: Sequence[Attempt]) -> None:
+        self.law = LAWS[profile]
+        self.tz = ZoneInfo(timezone)
+        self.days = [(local_date(a.at, self.tz), a.outcome) for a in attempts]
+
+    def violations(self, now: datetime, flags: Flags) -> set[str]:
+        """Every rule of the law a call at ``now`` would break."""
+        law = self.law
+        broken = {name for name in FLAG_REASONS if getattr(flags, name)}
+        wall = datetime.fromtimestamp(now.timestamp(), self.tz)
+        if not (law.first_hour <= wall.hour < law.last_hour):
+            broken.add("outside_calling_window")
+        today = wall.date()
+        # every run of cap_days consecutive dates that contains today
+        for back in range(law.cap_days):
+            first = today - timedelta(days=back)
+            last = first + timedelta(days=law.cap_days - 1)
+            counted = sum(
+                1 for d, outcome in self.days if first <= d <= last and outcome in law.cap_counts
+            )
+            if counted + 1 > law.cap:
+                broken.add(law.cap_reason)
+        for d, outcome in self.days:
+            if outcome != "conversation" or not law.quiet_days_after_conversation:
+                continue
+            day_number = (today - d).days + 1  # the conversation's day is day 1
+            if 1 <= day_number <= law.quiet_days_after_conversation:
+                broken.add("recent_conversation")
+        return broken
+
+
 def violations(
     profile: str, timezone: str, now: datetime, attempts: Sequence[Attempt], flags: Flags
 ) -> set[str]:
     """Every rule of the law a call at ``now`` would break."""
-    law = LAWS[profile]
-    tz = ZoneInfo(timezone)
-    broken = {name for name in FLAG_REASONS if getattr(flags, name)}
-    wall = datetime.fromtimestamp(now.timestamp(), tz)
-    if not (law.first_hour <= wall.hour < law.last_hour):
-        broken.add("outside_calling_window")
-    today = wall.date()
-    days = [(local_date(a.at, tz), a.outcome) for a in attempts]
-    # every run of cap_days consecutive dates that contains today
-    for back in range(law.cap_days):
-        first = today - timedelta(days=back)
-        last = first + timedelta(days=law.cap_days - 1)
-        counted = sum(1 for d, outcome in days if first <= d <= last and outcome in law.cap_counts)
-        if counted + 1 > law.cap:
-            broken.add(law.cap_reason)
-    for d, outcome in days:
-        if outcome != "conversation" or not law.quiet_days_after_conversation:
-            continue
-        day_number = (today - d).days + 1  # the conversation's day is day 1
-        if 1 <= day_number <= law.quiet_days_after_conversation:
-            broken.add("recent_conversation")
-    return broken
+    return Oracle(profile, timezone, attempts).violations(now, flags)

@@ -108,8 +108,10 @@ def test_z_suffix_and_null_lists_are_accepted() -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"now": "2026-03-10T21:59:00"}, "now: '2026-03-10T21:59:00' has no UTC offset; "
-         "write it like 2026-11-28T09:00:00+08:00"),
+        (
+            {"now": "2026-03-10T21:59:00"},
+            "now: '2026-03-10T21:59:00' has no UTC offset; write it like 2026-11-28T09:00:00+08:00",
+        ),
         ({"now": "tomorrow"}, "now: 'tomorrow' is not an ISO-8601 date-time"),
         ({"now": 1700000000}, "now: expected a string, got the number 1700000000"),
         ({"timezone": "Asia/Shanghia"}, "unknown time zone 'Asia/Shanghia'"),
@@ -126,15 +128,22 @@ def test_z_suffix_and_null_lists_are_accepted() -> None:
         ),
         ({"attempts": [{"at": "2026-03-10T09:00:00+08:00"}]}, "attempts[0]: missing 'outcome'"),
         ({"attempts": {}}, "attempts: expected a list, got an object"),
-        ({"flags": {"ceased": True}}, "flags: unknown key 'ceased'; "
-         "expected cease, dnc, bankruptcy, legal_hold, dispute, consent"),
+        (
+            {"flags": {"ceased": True}},
+            "flags: unknown key 'ceased'; "
+            "expected cease, dnc, bankruptcy, legal_hold, dispute, consent",
+        ),
         ({"flags": {"cease": 1}}, "flags.cease: expected true or false, got 1"),
         ({"flags": []}, "flags: expected a JSON object, got a list"),
-        ({"priority": 1}, "input: unknown key 'priority'; "
-         "expected profile, timezone, now, attempts, flags"),
+        (
+            {"priority": 1},
+            "input: unknown key 'priority'; expected profile, timezone, now, attempts, flags",
+        ),
     ],
 )
-def test_invalid_input_is_one_error_line_and_exit_2(change: dict[str, object], message: str) -> None:
+def test_invalid_input_is_one_error_line_and_exit_2(
+    change: dict[str, object], message: str
+) -> None:
     assert run({**SHANGHAI_EVENING, **change}) == (2, "", f"error: {message}\n")
 
 
@@ -174,7 +183,11 @@ def test_profiles_json_lists_every_profile() -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert [p["name"] for p in data] == ["cn", "us-ma", "us-regf"]
-    assert data[0]["window"] == {"start": "08:00", "end": "22:00", "reason": "outside_calling_window"}
+    assert data[0]["window"] == {
+        "start": "08:00",
+        "end": "22:00",
+        "reason": "outside_calling_window",
+    }
     assert data[0]["caps"] == [
         {
             "id": "daily_unanswered",

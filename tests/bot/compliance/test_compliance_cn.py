@@ -22,14 +22,29 @@ def blocked(reasons: list[str], next_at: str | None) -> dict[str, object]:
 @pytest.mark.parametrize(
     ("now", "expected"),
     [
-        ("2026-03-10T07:59:00+08:00", blocked(["outside_calling_window"], "2026-03-10T08:00:00+08:00")),
-        ("2026-03-10T07:59:59.999999+08:00", blocked(["outside_calling_window"], "2026-03-10T08:00:00+08:00")),
+        (
+            "2026-03-10T07:59:00+08:00",
+            blocked(["outside_calling_window"], "2026-03-10T08:00:00+08:00"),
+        ),
+        (
+            "2026-03-10T07:59:59.999999+08:00",
+            blocked(["outside_calling_window"], "2026-03-10T08:00:00+08:00"),
+        ),
         ("2026-03-10T08:00:00+08:00", allowed("2026-03-10T08:00:00+08:00")),
         ("2026-03-10T21:59:00+08:00", allowed("2026-03-10T21:59:00+08:00")),
         ("2026-03-10T21:59:59+08:00", allowed("2026-03-10T21:59:59+08:00")),
-        ("2026-03-10T22:00:00+08:00", blocked(["outside_calling_window"], "2026-03-11T08:00:00+08:00")),
-        ("2026-03-10T23:59:59+08:00", blocked(["outside_calling_window"], "2026-03-11T08:00:00+08:00")),
-        ("2026-03-11T00:00:00+08:00", blocked(["outside_calling_window"], "2026-03-11T08:00:00+08:00")),
+        (
+            "2026-03-10T22:00:00+08:00",
+            blocked(["outside_calling_window"], "2026-03-11T08:00:00+08:00"),
+        ),
+        (
+            "2026-03-10T23:59:59+08:00",
+            blocked(["outside_calling_window"], "2026-03-11T08:00:00+08:00"),
+        ),
+        (
+            "2026-03-11T00:00:00+08:00",
+            blocked(["outside_calling_window"], "2026-03-11T08:00:00+08:00"),
+        ),
     ],
 )
 def test_calling_window_edges(now: str, expected: dict[str, object]) -> None:
@@ -114,7 +129,9 @@ def test_each_flag_blocks_with_no_next_time(flag: str) -> None:
 
 
 def test_all_reasons_are_listed_in_a_stable_order() -> None:
-    flags = Flags(cease=True, dnc=True, consent=False, bankruptcy=True, legal_hold=True, dispute=True)
+    flags = Flags(
+        cease=True, dnc=True, consent=False, bankruptcy=True, legal_hold=True, dispute=True
+    )
     result = run_check("cn", SH, "2026-03-10T23:00:00+08:00", unanswered(6), flags)
     assert result == blocked(
         [

@@ -53,9 +53,7 @@ def test_regf_next_morning_after_spring_forward_has_the_new_offset() -> None:
     assert run_check("us-regf", NY, "2026-03-08T07:59:00-04:00") == blocked(
         ["outside_calling_window"], "2026-03-08T08:00:00-04:00"
     )
-    assert run_check("us-regf", NY, "2026-03-08T12:00:00Z") == allowed(
-        "2026-03-08T08:00:00-04:00"
-    )
+    assert run_check("us-regf", NY, "2026-03-08T12:00:00Z") == allowed("2026-03-08T08:00:00-04:00")
 
 
 def test_regf_next_morning_after_fall_back() -> None:

@@ -59,7 +59,9 @@ def test_profiles_are_compiled_once() -> None:
 def test_unknown_profile_lists_the_known_ones() -> None:
     with pytest.raises(ComplianceError) as err:
         load_profile("us-tx")
-    assert str(err.value) == "unknown compliance profile 'us-tx'; known profiles: cn, us-ma, us-regf"
+    assert (
+        str(err.value) == "unknown compliance profile 'us-tx'; known profiles: cn, us-ma, us-regf"
+    )
 
 
 def test_rules_for_people() -> None:
@@ -127,10 +129,18 @@ def test_overlay_chain_three_levels(profile_dir: Callable[..., Path]) -> None:
                 days=7,
                 outcomes=frozenset({"busy", "conversation", "no_answer"}),
             ),
-            Cap(id="daily", reason="daily_attempt_cap", limit=1, days=1, outcomes=frozenset({"busy"})),
+            Cap(
+                id="daily",
+                reason="daily_attempt_cap",
+                limit=1,
+                days=1,
+                outcomes=frozenset({"busy"}),
+            ),
         ),
         cooldowns=(
-            Cooldown(id="talked", reason="recent_conversation", after=frozenset({"conversation"}), days=7),
+            Cooldown(
+                id="talked", reason="recent_conversation", after=frozenset({"conversation"}), days=7
+            ),
         ),
     )
 
@@ -199,7 +209,9 @@ def test_consent_cannot_be_dropped(profile_dir: Callable[..., Path]) -> None:
     strict = BASE.replace("requires_consent: false", "requires_consent: true").replace(
         "name: base", "name: strict"
     )
-    folder = profile_dir(strict=strict, loose="name: loose\nextends: strict\nrequires_consent: false\n")
+    folder = profile_dir(
+        strict=strict, loose="name: loose\nextends: strict\nrequires_consent: false\n"
+    )
     with pytest.raises(DataFileError) as err:
         load_profile("loose", directory=folder)
     assert str(err.value) == (
@@ -211,10 +223,18 @@ def test_consent_cannot_be_dropped(profile_dir: Callable[..., Path]) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        ("name: bad\nwindow: [08:00\n", 3, "invalid YAML: expected ',' or ']', but got '<stream end>'"),
+        (
+            "name: bad\nwindow: [08:00\n",
+            3,
+            "invalid YAML: expected ',' or ']', but got '<stream end>'",
+        ),
         ("", 1, "empty profile"),
         ("- a\n", 1, "profile must be a mapping"),
-        (BASE.replace("name: base", "name: other"), 1, "name 'other' must equal the file name 'bad'"),
+        (
+            BASE.replace("name: base", "name: other"),
+            1,
+            "name 'other' must equal the file name 'bad'",
+        ),
         (BASE.replace("name: base\n", ""), 1, "missing key 'name'"),
         (
             BASE.replace("name: base", "name: bad") + "colour: red\n",
@@ -233,7 +253,9 @@ def test_consent_cannot_be_dropped(profile_dir: Callable[..., Path]) -> None:
             "max must be a whole number >= 1, not '7'",
         ),
         (
-            BASE.replace("name: base", "name: bad").replace("[busy, conversation]", "[busy, hangup]"),
+            BASE.replace("name: base", "name: bad").replace(
+                "[busy, conversation]", "[busy, hangup]"
+            ),
             13,
             "unknown outcome 'hangup' in outcomes; expected one of busy, conversation, no_answer, "
             "voicemail",
@@ -249,7 +271,9 @@ def test_consent_cannot_be_dropped(profile_dir: Callable[..., Path]) -> None:
             "window end must be after its start",
         ),
         (
-            BASE.replace("name: base", "name: bad").replace("requires_consent: false", "requires_consent: yes"),
+            BASE.replace("name: base", "name: bad").replace(
+                "requires_consent: false", "requires_consent: yes"
+            ),
             3,
             "requires_consent must be true or false, not 'yes'",
         ),

@@ -20,10 +20,16 @@ def blocked(reasons: list[str], next_at: str | None) -> dict[str, object]:
 @pytest.mark.parametrize(
     ("now", "expected"),
     [
-        ("2026-01-07T07:59:00-05:00", blocked(["outside_calling_window"], "2026-01-07T08:00:00-05:00")),
+        (
+            "2026-01-07T07:59:00-05:00",
+            blocked(["outside_calling_window"], "2026-01-07T08:00:00-05:00"),
+        ),
         ("2026-01-07T08:00:00-05:00", allowed("2026-01-07T08:00:00-05:00")),
         ("2026-01-07T20:59:59-05:00", allowed("2026-01-07T20:59:59-05:00")),
-        ("2026-01-07T21:00:00-05:00", blocked(["outside_calling_window"], "2026-01-08T08:00:00-05:00")),
+        (
+            "2026-01-07T21:00:00-05:00",
+            blocked(["outside_calling_window"], "2026-01-08T08:00:00-05:00"),
+        ),
     ],
 )
 def test_calling_window_edges(now: str, expected: dict[str, object]) -> None:
@@ -128,10 +134,15 @@ def test_us_ma_allows_two_calls_in_seven_days() -> None:
     assert run_check("us-ma", NY, "2026-01-08T10:00:00-05:00", one_a_day(5, 1)) == allowed(
         "2026-01-08T10:00:00-05:00"
     )
-    assert run_check("us-ma", NY, "2026-01-09T10:00:00-05:00", [
-        ("2026-01-05T10:00:00-05:00", "no_answer"),
-        ("2026-01-08T10:00:00-05:00", "busy"),
-    ]) == blocked(["weekly_attempt_cap"], "2026-01-12T08:00:00-05:00")
+    assert run_check(
+        "us-ma",
+        NY,
+        "2026-01-09T10:00:00-05:00",
+        [
+            ("2026-01-05T10:00:00-05:00", "no_answer"),
+            ("2026-01-08T10:00:00-05:00", "busy"),
+        ],
+    ) == blocked(["weekly_attempt_cap"], "2026-01-12T08:00:00-05:00")
 
 
 def test_us_ma_keeps_the_federal_window_and_conversation_rule() -> None:
