@@ -96,6 +96,9 @@ def lint_project(dialogues: Path, library: Path) -> list[Problem]:
             files.append(load_yaml_file(path, root))
         except DataFileError as exc:
             problems.append(Problem(Where(exc.path, exc.line or 1), exc.detail))
+    if problems:
+        # A file that does not parse hides its names; checking the rest would only cascade.
+        return problems
 
     domain_dir = dialogues / "domain"
     domain = index_domain([f for f in files if f.path.is_relative_to(domain_dir)])
