@@ -1,0 +1,218 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions import (
+    ActionEndCall,
+    ActionHandoff,
+    ActionNoteRefusal,
+    ActionRecordCallback,
+    ActionRecordPromise,
+    ActionSetHardshipTone,
+    ActionVerifyIdentity,
+)
+from bot.actions.reasons import end_reason, handoff_reason
+
+
+def _tracker(
+    intent: str,
+    text: str = "",
+    entities: list[dict[str, Any]] | None = None,
+    **slots: Any,
+) -> Tracker:
+    latest = {
+        "intent": {"name": intent, "confidence": 0.98},
+        "text": text,
+        "entities": entities or [],
+    }
+    return Tracker(
+        sender_id="call-1",
+        slots={"call_date": "2026-11-28", **slots},
+        latest_message=latest,
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def _run(action: Action, tracker: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    dispatcher = CollectingDispatcher()
+    events = action.run(dispatcher, tracker, {})
+    return events, dispatcher.messages
+
+
+def _slots(events: list[dict[str, Any]]) -> dict[str, Any]:
+    assert all(e["event"] == "slot" for e in events)
+    return {e["name"]: e["value"] for e in events}
+
+
+def test_verify_identity_sets_verified() -> None:
+    events, messages = _run(ActionVerifyIdentity(), _tracker("identity_confirm", "yes speaking"))
+    assert _slots(events) == {"verified": True}
+    assert messages == []
+
+
+def test_hardship_tone_and_refusal() -> None:
+    events, _ = _run(ActionSetHardshipTone(), _tracker("hardship_job_loss", "i lost my job"))
+    assert _slots(events) == {"tone": "hardship"}
+    events, _ = _run(ActionNoteRefusal(), _tracker("refusal", "im not paying"))
+    assert _slots(events) == {"refused": True}
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "entities", "slots", "expected"),
+    [
+        (
+            "promise_to_pay",
+            "i can pay two thousand five hundred next friday",
+            [],
+            {},
+            {
+                "promised_amount": "2500",
+                "promised_date": "2026-12-04",
+                "promise_status": "complete",
+            },
+        ),
+        (
+            "promise_to_pay",
+            "我下周五还两千五百",
+            [],
+            {},
+            {
+                "promised_amount": "2500",
+                "promised_date": "2026-12-04",
+                "promise_status": "complete",
+            },
+        ),
+        (
+            "partial_payment",
+            "i can only do like fifty bucks",
+            [],
+            {},
+            {"promised_amount": "50", "promised_date": None, "promise_status": "need_date"},
+        ),
+        (
+            # The entity wins over other numbers in the text.
+            "partial_payment",
+            "on the 3rd i can do 300 maybe 400",
+            [{"entity": "amount", "value": "300"}, {"entity": "date", "value": "the 3rd"}],
+            {},
+            {"promised_amount": "300", "promised_date": "2026-12-03", "promise_status": "complete"},
+        ),
+        (
+            # The date of this turn completes the amount of an earlier one.
+            "promise_to_pay",
+            "月底吧",
+            [],
+            {"promised_amount": "500"},
+            {"promised_amount": "500", "promised_date": "2026-11-30", "promise_status": "complete"},
+        ),
+        (
+            # A full promise with only a date means the amount due.
+            "promise_to_pay",
+            "ill pay it tomorrow",
+            [],
+            {"amount_due": "$1,250"},
+            {
+                "promised_amount": "1250",
+                "promised_date": "2026-11-29",
+                "promise_status": "complete",
+            },
+        ),
+        (
+            "partial_payment",
+            "i can pay part of it next week",
+            [],
+            {"amount_due": "$1,250"},
+            {
+                "promised_amount": None,
+                "promised_date": "2026-11-30",
+                "promise_status": "need_amount",
+            },
+        ),
+        (
+            "promise_to_pay",
+            "yes i will pay",
+            [],
+            {},
+            {"promised_amount": None, "promised_date": None, "promise_status": "need_details"},
+        ),
+    ],
+)
+def test_record_promise(
+    intent: str,
+    text: str,
+    entities: list[dict[str, Any]],
+    slots: dict[str, Any],
+    expected: dict[str, Any],
+) -> None:
+    events, messages = _run(ActionRecordPromise(), _tracker(intent, text, entities, **slots))
+    assert _slots(events) == expected
+    assert messages == []
+
+
+def test_record_callback() -> None:
+    events, _ = _run(ActionRecordCallback(), _tracker("callback_later", "call me back tomorrow"))
+    assert _slots(events) == {"callback_time": "2026-11-29"}
+    events, _ = _run(ActionRecordCallback(), _tracker("callback_later", "later tonight after 8"))
+    assert _slots(events) == {"callback_time": "2026-11-28"}
+    events, _ = _run(ActionRecordCallback(), _tracker("callback_later", "im driving call later"))
+    assert _slots(events) == {"callback_time": "im driving call later"}
+
+
+def test_handoff_emits_the_payload() -> None:
+    events, messages = _run(ActionHandoff(), _tracker("self_harm", "i dont want to live"))
+    assert _slots(events) == {"handoff": True, "handoff_reason": "self_harm"}
+    assert [m["custom"] for m in messages] == [{"kindcall": "handoff", "reason": "self_harm"}]
+
+
+@pytest.mark.parametrize(
+    ("intent", "verified", "reason"),
+    [
+        ("cease_contact", False, "cease"),
+        ("wrong_person", False, "wrong_party"),
+        ("deny", False, "wrong_party"),
+        ("deny", True, "completed"),
+        ("third_party", False, "third_party"),
+        ("dispute", True, "dispute"),
+        ("goodbye", True, "completed"),
+        ("callback_later", False, "callback"),
+    ],
+)
+def test_end_call_emits_the_payload(intent: str, verified: bool, reason: str) -> None:
+    events, messages = _run(ActionEndCall(), _tracker(intent, "", verified=verified))
+    assert _slots(events) == {"call_ended": True, "end_reason": reason}
+    assert [m["custom"] for m in messages] == [{"kindcall": "end_call", "reason": reason}]
+
+
+def test_reasons_for_unforeseen_intents() -> None:
+    assert handoff_reason(None) == "other"
+    assert handoff_reason("greet") == "other"
+    assert end_reason(None, verified=True) == "completed"
+
+
+def test_every_domain_action_is_served() -> None:
+    import yaml
+
+    from bot.paths import REPO_ROOT
+
+    declared = yaml.safe_load((REPO_ROOT / "dialogues/domain/actions.yml").read_text())["actions"]
+    served = {
+        cls().name()
+        for cls in (
+            ActionEndCall,
+            ActionHandoff,
+            ActionNoteRefusal,
+            ActionRecordCallback,
+            ActionRecordPromise,
+            ActionSetHardshipTone,
+            ActionVerifyIdentity,
+        )
+    }
+    assert served == set(declared)
