@@ -49,10 +49,18 @@ Example:
 
 @click.group()
 def compliance() -> None:
-    """Pre-dial compliance checks and jurisdiction profiles."""
+    """Pre-dial compliance: may this person be called about this debt now?
+
+    A call is checked against a jurisdiction profile (calling hours in the person's local
+    time, attempt caps over local calendar days, a cooldown after a conversation) and the
+    account flags (cease, dnc, bankruptcy, legal_hold, dispute, consent). `profiles` shows
+    the rules of cn, us-regf, us-ma, ...; `check` decides one call from JSON on stdin.
+    """
 
 
-@compliance.command("check", help=_CHECK_HELP)
+@compliance.command(
+    "check", help=_CHECK_HELP, short_help="Decide one call: JSON request on stdin, decision out."
+)
 def check_command() -> None:
     """Read one check request on stdin and print the decision."""
     text = sys.stdin.read()
@@ -67,7 +75,7 @@ def check_command() -> None:
     click.echo(json.dumps(decision.to_json()))
 
 
-@compliance.command("profiles")
+@compliance.command("profiles", short_help="List the profiles and their rules.")
 @click.argument("names", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print the compiled profiles as JSON.")
 def profiles_command(names: tuple[str, ...], as_json: bool) -> None:

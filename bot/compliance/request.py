@@ -28,6 +28,7 @@ from bot.errors import ComplianceError
 
 _KEYS = ("profile", "timezone", "now", "attempts", "flags")
 _FLAG_KEYS = (*FLAG_NAMES, "consent")
+_FIRST_YEAR, _LAST_YEAR = 1900, 2199
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,12 @@ def _instant(value: object, where: str) -> datetime:
     if parsed.utcoffset() is None:
         raise ComplianceError(
             f"{where}: {text!r} has no UTC offset; write it like 2026-11-28T09:00:00+08:00"
+        )
+    # Far from the years 1..9999 that datetime allows, so local days and the search for the
+    # next allowed time never overflow.
+    if not _FIRST_YEAR <= parsed.year <= _LAST_YEAR:
+        raise ComplianceError(
+            f"{where}: {text!r} is outside the supported years {_FIRST_YEAR}-{_LAST_YEAR}"
         )
     return parsed
 

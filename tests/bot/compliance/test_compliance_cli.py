@@ -113,6 +113,14 @@ def test_z_suffix_and_null_lists_are_accepted() -> None:
             "now: '2026-03-10T21:59:00' has no UTC offset; write it like 2026-11-28T09:00:00+08:00",
         ),
         ({"now": "tomorrow"}, "now: 'tomorrow' is not an ISO-8601 date-time"),
+        (
+            {"now": "9999-12-31T23:59:59+00:00"},
+            "now: '9999-12-31T23:59:59+00:00' is outside the supported years 1900-2199",
+        ),
+        (
+            {"attempts": [{"at": "0001-01-01T00:00:00+00:00", "outcome": "busy"}]},
+            "attempts[0].at: '0001-01-01T00:00:00+00:00' is outside the supported years 1900-2199",
+        ),
         ({"now": 1700000000}, "now: expected a string, got the number 1700000000"),
         ({"timezone": "Asia/Shanghia"}, "unknown time zone 'Asia/Shanghia'"),
         ({"profile": "eu"}, "unknown compliance profile 'eu'; known profiles: cn, us-ma, us-regf"),
