@@ -50,9 +50,7 @@ def patterns(
         if silences is not None and silences >= 1:
             found |= {"distress", "silence_after_hardship"}
             evidence.append(
-                Evidence(
-                    "silence_after_hardship", f"{silences + 1} silent turns", 1.0, "history"
-                )
+                Evidence("silence_after_hardship", f"{silences + 1} silent turns", 1.0, "history")
             )
     if context.tier <= 2 and tags & {"soft_refusal", "frustration"}:
         found.add("friction")

@@ -65,7 +65,9 @@ def _run(
                 continue
             cue = negation_cue(surface, start, lexicon.rules)
             if cue is not None:
-                evidence.append(Evidence(detector.category, f"{cue} … {words}", 0.0, note="negated"))
+                evidence.append(
+                    Evidence(detector.category, f"{cue} … {words}", 0.0, note="negated")
+                )
                 continue
             hits.append((phrase.weight, start, end, words))
     kept: list[tuple[float, int, int, str]] = []

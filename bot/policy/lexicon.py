@@ -196,7 +196,9 @@ def _load_detector(path: Path, locale: Locale, rules: TextRules) -> Detector:
     category = yn.text(path, root["category"], "category")
     if category not in CATEGORIES:
         raise yn.fail(path, root["category"], f'unknown category "{category}"; known: {CATEGORIES}')
-    threshold = yn.number(path, root["threshold"], "threshold", 0.01, 1.0) if "threshold" in root else 0.5
+    threshold = (
+        yn.number(path, root["threshold"], "threshold", 0.01, 1.0) if "threshold" in root else 0.5
+    )
     soft_tag = yn.text(path, root["soft_tag"], "soft_tag") if "soft_tag" in root else None
     soft = threshold
     if "soft_threshold" in root:
@@ -225,6 +227,8 @@ def _load_intents(path: Path) -> tuple[dict[str, IntentRule], float]:
         category = yn.text(path, fields["category"], "category")
         if category not in CATEGORIES:
             raise yn.fail(path, fields["category"], f'unknown category "{category}"')
-        weight = yn.number(path, fields["weight"], "weight", 0.0, 1.0) if "weight" in fields else 0.8
+        weight = (
+            yn.number(path, fields["weight"], "weight", 0.0, 1.0) if "weight" in fields else 0.8
+        )
         rules[name] = IntentRule(category, weight)
     return rules, min_conf

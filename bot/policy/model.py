@@ -63,9 +63,7 @@ class Turn:
         if not 0.0 <= self.asr_confidence <= 1.0:
             raise ValueError(f"asr_confidence must be within 0..1, got {self.asr_confidence}")
         if self.intent_confidence is not None and not 0.0 <= self.intent_confidence <= 1.0:
-            raise ValueError(
-                f"intent_confidence must be within 0..1, got {self.intent_confidence}"
-            )
+            raise ValueError(f"intent_confidence must be within 0..1, got {self.intent_confidence}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import jieba
 import zhconv
@@ -21,6 +22,9 @@ import zhconv
 from bot.policy.model import Locale
 
 jieba.setLogLevel(logging.WARNING)
+# zhconv's default loader leaves its dictionary file open (a ResourceWarning); an explicit
+# path makes it use a ``with`` block.
+zhconv.loaddict(str(Path(zhconv.__file__).with_name("zhcdict.json")))
 
 _EN_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[.!?;,:…\n]+")
 _EN_SUFFIXES = (("n't", " not"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"))
