@@ -19,10 +19,13 @@ collapsed, because Whisper can loop on noise. Mandarin comes out in simplified c
 from __future__ import annotations
 
 import asyncio
+import json
 import math
 import re
+import threading
 from collections import deque
 from dataclasses import dataclass
+from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
@@ -34,11 +37,17 @@ from voice.audio import s16le_to_float
 from voice.locale import Language, language_of
 from voice.vad.turn import TurnDetector, TurnEventKind
 
-__all__ = ["WhisperASR", "WhisperStream", "collapse_repeats", "max_tokens_for"]
+__all__ = [
+    "WhisperASR",
+    "WhisperStream",
+    "collapse_repeats",
+    "max_tokens_for",
+    "to_simplified",
+]
 
 ZH_PROMPT = "以下是普通话的电话录音，关于账单和还款。"
 PREROLL_MS = 400  # audio kept from before SPEECH_START (the detector reports it late)
-LEAD_MS = 100  # audio kept ahead of the detected onset
+LEAD_MS = 200  # audio kept ahead of the detected onset (Silero trails it by ~100 ms)
 MAX_UTTERANCE_MS = 25_000
 _BYTES_PER_MS = SAMPLE_RATE * 2 // 1000
 
@@ -72,6 +81,25 @@ def collapse_repeats(text: str, *, max_repeats: int = 2) -> str:
                     del out[-n:]
                     break
     return ("" if cjk else " ").join(out)
+
+
+_zh_lock = threading.Lock()
+
+
+def to_simplified(text: str) -> str:
+    """Convert Chinese text to simplified characters (zhconv, zh-cn)."""
+    import zhconv.zhconv as zc
+
+    with _zh_lock:
+        if zc.zhcdicts is None:
+            # zhconv's own loader leaves its dictionary file open (a ResourceWarning); load
+            # the same JSON with a closed read and hand it over in the shape it expects.
+            raw = resources.files("zhconv").joinpath("zhcdict.json").read_bytes()
+            data = json.loads(raw.decode("utf-8"))
+            data["SIMPONLY"] = frozenset(data["SIMPONLY"])
+            data["TRADONLY"] = frozenset(data["TRADONLY"])
+            zc.zhcdicts = data
+    return str(zc.convert(text, "zh-cn"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +148,7 @@ class WhisperASR:
             raise ASRError(f"Whisper failed on {duration_ms} ms of audio: {exc}") from exc
         text = "".join(s.text for s in kept).strip()
         if self.language == "zh":
-            import zhconv
-
-            text = zhconv.convert(text, "zh-cn")
+            text = to_simplified(text)
         text = collapse_repeats(text)
         if not kept or not text:
             return _Transcript("", 0.0)

@@ -1,0 +1,255 @@
+"""ASR benchmark: Whisper base accuracy and timing on synthesised domain speech, VAD sweep.
+
+Usage:
+    .venv/bin/python bench/asr.py                       # en (Piper) + zh (espeak-ng)
+    .venv/bin/python bench/asr.py --locale zh --zh-wpm 130
+    .venv/bin/python bench/asr.py --sweep-vad           # end-of-turn silence sweep
+    .venv/bin/python bench/asr.py --realtime            # feed at 20 ms per frame
+
+Every sentence of bench/asr_sentences.yml is synthesised (Piper for English, espeak-ng
+``cmn-latn-pinyin`` for Mandarin), resampled to 16 kHz, framed at 20 ms with silence around
+it and fed through the real ``WhisperASR`` stream (Silero VAD segmentation included). It
+prints a table and a JSON line: word accuracy (en), character accuracy (zh), Whisper pass
+time, and with ``--realtime`` the delay from the end of the speech to the final result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from voice.asr.scoring import accuracy  # noqa: E402
+from voice.asr.whisper_asr import WhisperASR  # noqa: E402
+from voice.audio import frames, resample, silence  # noqa: E402
+from voice.tts import EspeakTTS, PiperTTS  # noqa: E402
+from voice.tts.base import TTSEngine  # noqa: E402
+from voice.vad import TurnDetector, TurnEventKind  # noqa: E402
+
+SENTENCES = ROOT / "bench" / "asr_sentences.yml"
+
+
+@dataclass
+class Row:
+    locale: str
+    reference: str
+    hypothesis: str
+    errors: int
+    length: int
+    confidence: float
+    whisper_s: float
+    final_after_speech_s: float | None
+
+
+async def speech16k(engine: TTSEngine, text: str, locale: str) -> bytes:
+    audio = await engine.synthesize(text, locale=locale)
+    return resample(audio.pcm, audio.sample_rate, 16_000)
+
+
+async def run_locale(locale: str, engine: TTSEngine, realtime: bool) -> list[Row]:
+    asr = WhisperASR(locale)
+    await asr.load()
+    rows: list[Row] = []
+    for text in yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))[locale]:
+        speech = await speech16k(engine, text, locale)
+        audio = silence(400) + speech + silence(1500)
+        speech_end_ms = 400 + len(speech) // 32
+        stream = asr.new_stream()
+        finals = []
+        final_at: float | None = None
+        speech_end_wall: float | None = None
+        started = time.perf_counter()
+        for position, frame in enumerate(frames(audio)):
+            if realtime:
+                await asyncio.sleep(max(0.0, started + position * 0.02 - time.perf_counter()))
+            if speech_end_wall is None and position * 20 >= speech_end_ms:
+                speech_end_wall = time.perf_counter()
+            for result in await stream.feed(frame):
+                if result.is_final:
+                    finals.append(result)
+                    final_at = final_at or time.perf_counter()
+        last = await stream.flush()
+        if last is not None:
+            finals.append(last)
+            final_at = final_at or time.perf_counter()
+        await stream.close()
+        hypothesis = ("" if locale == "zh" else " ").join(r.text for r in finals)
+        errors, length = accuracy(text, hypothesis, locale)
+        whisper_s = _timed_pass(asr, speech)
+        after = None
+        if realtime and final_at is not None and speech_end_wall is not None:
+            after = round(final_at - speech_end_wall, 3)
+        rows.append(
+            Row(locale, text, hypothesis, errors, length,
+                round(min((r.confidence for r in finals), default=0.0), 3),
+                round(whisper_s, 3), after)
+        )
+    return rows
+
+
+def _timed_pass(asr: WhisperASR, speech: bytes) -> float:
+    from voice.audio import s16le_to_float
+
+    start = time.perf_counter()
+    asr.transcribe_sync(s16le_to_float(speech))
+    return time.perf_counter() - start
+
+
+def report(rows: list[Row]) -> dict[str, object]:
+    summary: dict[str, object] = {}
+    for locale in sorted({r.locale for r in rows}):
+        mine = [r for r in rows if r.locale == locale]
+        errors = sum(r.errors for r in mine)
+        length = sum(r.length for r in mine)
+        whisper = sorted(r.whisper_s for r in mine)
+        after = [r.final_after_speech_s for r in mine if r.final_after_speech_s is not None]
+        summary[locale] = {
+            "unit": "word" if locale == "en" else "char",
+            "accuracy": round(1 - errors / length, 4),
+            "sentences": len(mine),
+            "exact": sum(1 for r in mine if r.errors == 0),
+            "whisper_pass_s_median": whisper[len(whisper) // 2],
+            "whisper_pass_s_max": whisper[-1],
+            "final_after_speech_s_median": sorted(after)[len(after) // 2] if after else None,
+        }
+    return summary
+
+
+def print_rows(rows: list[Row]) -> None:
+    print(f"{'loc':3} {'err/len':>7} {'conf':>5} {'pass s':>6}  reference → hypothesis")
+    for r in rows:
+        print(f"{r.locale:3} {r.errors:>3}/{r.length:<3} {r.confidence:5.2f} {r.whisper_s:6.2f}  "
+              f"{r.reference} → {r.hypothesis}")
+
+
+# --- end-of-turn sweep -------------------------------------------------------------------
+
+SWEEP_TURNS = {
+    "en": [
+        ["Well", "I think I can pay", "maybe two hundred dollars", "on Friday."],
+        ["Sorry, who is this?", "I mean", "what is this about?"],
+        ["I lost my job.", "It has been hard", "really hard, since March."],
+        ["Let me check", "hold on", "yes, the fifteenth works for me."],
+        ["No.", "Please stop calling.", "I said no."],
+        ["I could do fifty", "or maybe", "sixty a month."],
+        ["My wife handles the bills.", "She is not home", "call back tonight."],
+        ["Okay.", "Okay, fine", "send me the details by mail."],
+        ["I don't know", "I need to think about it", "can I call you back?"],
+        ["Yes", "that is me", "what do you need?"],
+        ["The thing is", "I already paid.", "Last week, I think."],
+        ["Hmm", "let me see", "next Tuesday could work."],
+    ],
+    "zh": [
+        ["嗯", "我想想", "下周五吧，还五百。"],
+        ["你是哪位？", "我是说", "这是什么事？"],
+        ["我失业了。", "最近很难", "真的很难。"],
+        ["等一下", "我看看", "十五号可以。"],
+        ["不要", "请不要再打了。", "我说了不要。"],
+        ["我可以先还一百", "或者", "两百也行。"],
+        ["钱是我老婆管的。", "她现在不在", "晚上再打吧。"],
+        ["好吧", "好的", "你把材料寄给我。"],
+        ["我不知道", "我要考虑一下", "回头再打给你。"],
+        ["是我", "就是我", "有什么事？"],
+        ["其实", "我已经还了", "上个星期吧。"],
+        ["这个", "让我想想", "下周二应该可以。"],
+    ],
+}
+
+
+async def sweep_vad(ends: list[int], seed: int) -> dict[str, object]:
+    rng = random.Random(seed)
+    engines: dict[str, TTSEngine] = {"en": PiperTTS(), "zh": EspeakTTS()}
+    turns: list[tuple[str, bytes]] = []
+    for locale, items in SWEEP_TURNS.items():
+        for clauses in items:
+            audio = silence(500)
+            for i, clause in enumerate(clauses):
+                if i:
+                    audio += silence(rng.choice([150, 200, 250, 300, 350, 400, 450]))
+                audio += await speech16k(engines[locale], clause, locale)
+            turns.append((locale, audio + silence(1500)))
+    # Internal pauses as Silero sees them (pause_ms = one window, no end of turn).
+    gaps: list[int] = []
+    for _, audio in turns:
+        detector = TurnDetector(end_silence_ms=10_000, pause_ms=32)
+        pause_at: int | None = None
+        for frame in frames(audio):
+            for event in detector.feed(frame):
+                if event.kind is TurnEventKind.PAUSE:
+                    pause_at = event.at_ms
+                elif event.kind is TurnEventKind.RESUME and pause_at is not None:
+                    gaps.append(event.at_ms - pause_at)
+    results = []
+    for end in ends:
+        split = 0
+        delays: list[int] = []
+        for _, audio in turns:
+            detector = TurnDetector(end_silence_ms=end)
+            ends_seen = []
+            for frame in frames(audio):
+                ends_seen += [e for e in detector.feed(frame) if e.kind is TurnEventKind.SPEECH_END]
+            split += len(ends_seen) > 1
+            if ends_seen:
+                delays.append(ends_seen[-1].detected_ms - ends_seen[-1].at_ms)
+        results.append({
+            "end_silence_ms": end,
+            "turns_split": split,
+            "turns": len(turns),
+            "detect_delay_ms_median": sorted(delays)[len(delays) // 2],
+        })
+    gaps.sort()
+    return {
+        "internal_pauses": len(gaps),
+        "pause_ms_p50": gaps[len(gaps) // 2],
+        "pause_ms_p90": gaps[int(len(gaps) * 0.9)],
+        "pause_ms_max": gaps[-1],
+        "sweep": results,
+    }
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--locale", choices=["en", "zh", "all"], default="all")
+    parser.add_argument("--zh-wpm", type=int, default=160, help="espeak-ng rate for Mandarin")
+    parser.add_argument("--realtime", action="store_true", help="feed one frame per 20 ms")
+    parser.add_argument("--sweep-vad", action="store_true", help="end-of-turn silence sweep")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    load = os.getloadavg()[0]
+    if args.sweep_vad:
+        ends = [200, 250, 300, 350, 400, 450, 500, 600, 700, 800]
+        result = await sweep_vad(ends, args.seed)
+        print(f"internal pauses: {result['internal_pauses']}, p50 {result['pause_ms_p50']} ms, "
+              f"p90 {result['pause_ms_p90']} ms, max {result['pause_ms_max']} ms")
+        print(f"{'end ms':>6} {'split':>5} {'delay ms':>8}")
+        for row in result["sweep"]:  # type: ignore[attr-defined]
+            print(f"{row['end_silence_ms']:>6} {row['turns_split']:>2}/{row['turns']:<2} "
+                  f"{row['detect_delay_ms_median']:>8}")
+        print(json.dumps({"bench": "vad_sweep", "load1": load, **result}))
+        return
+    rows: list[Row] = []
+    locales = ["en", "zh"] if args.locale == "all" else [args.locale]
+    for locale in locales:
+        engine: TTSEngine = PiperTTS() if locale == "en" else EspeakTTS(words_per_minute=args.zh_wpm)
+        rows += await run_locale(locale, engine, args.realtime)
+    print_rows(rows)
+    summary = report(rows)
+    for locale, figures in summary.items():
+        print(locale, figures)
+    print(json.dumps({"bench": "asr", "load1": load, "threads": WhisperASR("en").cpu_threads,
+                      "summary": summary, "rows": [asdict(r) for r in rows]}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,176 @@
+"""``kindcall tts``: speak a line, and render ahead every line an account can hear.
+
+The engine chain is edge-tts (online) → Piper (English) / espeak-ng (Mandarin);
+``KINDCALL_TTS_OFFLINE=1`` skips edge-tts. Rendered lines are kept in
+``var/tts-cache/<sha256 of engine, voice, text>.wav`` (``KINDCALL_VAR`` moves ``var/``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+import click
+
+from bot.errors import ConfigError, DataFileError
+from bot.paths import var_dir
+
+if TYPE_CHECKING:
+    from voice.tts.base import Audio
+
+_LOCALE = click.option(
+    "--locale",
+    type=click.Choice(["zh", "en"]),
+    required=True,
+    help="Language to speak: zh (Mandarin) or en (English).",
+)
+
+
+@click.group()
+def tts() -> None:
+    """Speak text and prerender the bot's lines into the TTS cache (var/tts-cache)."""
+
+
+@tts.command()
+@click.argument("text")
+@_LOCALE
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="WAV file to write (mono 16-bit, the engine's own sample rate).",
+)
+@click.option("--no-cache", is_flag=True, help="Render afresh instead of using var/tts-cache.")
+def say(text: str, locale: str, output: Path, no_cache: bool) -> None:
+    """Render TEXT to a WAV file and say which engine produced it.
+
+    Example: kindcall tts say "The balance is 200 dollars." --locale en -o line.wav
+    """
+    from voice.audio import write_wav
+    from voice.tts import default_cache, default_engine
+
+    async def run() -> tuple[str, Audio]:
+        if no_cache:
+            rendered = await default_engine(locale).render(text, locale=locale)
+            return rendered.engine.name, rendered.audio
+        cache = default_cache(locale)
+        audio = await cache.get_or_render(text, locale)
+        path = cache.find(text, locale)
+        source = "the cache" if cache.hits else "a fresh render"
+        return f"{source} ({path.name if path else '?'})", audio
+
+    engine, audio = asyncio.run(run())
+    write_wav(output, audio)
+    click.echo(f"wrote {output} ({audio.duration_ms} ms, {audio.sample_rate} Hz) from {engine}")
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(str(path), None, f"not UTF-8: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot read the lines file {path}: {exc}") from exc
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _account_lines(locale: str, slots: dict[str, str]) -> list[str]:
+    try:
+        module = importlib.import_module("bot.dialogue.responses")
+    except ModuleNotFoundError as exc:
+        raise ConfigError(
+            "bot.dialogue.responses is not available in this build: pass --lines FILE"
+        ) from exc
+    all_lines = cast(Callable[[str, dict[str, str]], Iterable[str]], module.all_lines)
+    return list(all_lines(locale, slots))
+
+
+@tts.command()
+@_LOCALE
+@click.option("--tier", type=click.IntRange(1, 5), help="Account tier 1-5 (slot `tier`).")
+@click.option("--tone", help="Tone slot, e.g. standard or hardship (slot `tone`).")
+@click.option("--name", help="The debtor's name as spoken (slot `name`).")
+@click.option("--amount", help="Amount due as spoken, e.g. '200 dollars' (slot `amount_due`).")
+@click.option("--due-date", help="Due date as spoken (slot `due_date`).")
+@click.option(
+    "--slot",
+    "extra",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Any other slot for the templates; repeatable.",
+)
+@click.option(
+    "--lines",
+    "lines_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Render the lines of this UTF-8 file (one per line, # comments) instead of the "
+    "scripts library.",
+)
+def prerender(
+    locale: str,
+    tier: int | None,
+    tone: str | None,
+    name: str | None,
+    amount: str | None,
+    due_date: str | None,
+    extra: tuple[str, ...],
+    lines_file: Path | None,
+) -> None:
+    """Render every line an account can hear into var/tts-cache before it is called.
+
+    Without --lines, the lines come from the scripts library for the given slots
+    (bot.dialogue.responses.all_lines). Lines already cached are skipped; the summary says
+    how many were rendered, cached and failed, and the exit status is 1 if any failed.
+
+    Example: kindcall tts prerender --locale en --tier 2 --tone standard --name "Ms Lee"
+    --amount "200 dollars" --due-date "March 5"
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from voice.tts import default_cache
+
+    slots: dict[str, str] = {}
+    for key, value in (
+        ("tier", tier),
+        ("tone", tone),
+        ("name", name),
+        ("amount_due", amount),
+        ("due_date", due_date),
+    ):
+        if value is not None:
+            slots[key] = str(value)
+    for item in extra:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"expected KEY=VALUE, got {item!r}", param_hint="--slot")
+        slots[key.strip()] = value
+    lines = _read_lines(lines_file) if lines_file else _account_lines(locale, slots)
+    unique = list(dict.fromkeys(lines))
+    cache = default_cache(locale)
+
+    async def run() -> Any:
+        with Progress(
+            TextColumn("[bold]prerender[/] {task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+        ) as progress:
+            task = progress.add_task(locale, total=len(unique))
+
+            def advance(_line: str, _cached: bool) -> None:
+                progress.advance(task)
+
+            return await cache.prerender(unique, locale, on_line=advance)
+
+    report = asyncio.run(run())
+    click.echo(
+        f"{len(unique)} lines for {locale}: {report.rendered} rendered, {report.cached} already "
+        f"cached, {len(report.failed)} failed → {var_dir() / 'tts-cache'}"
+    )
+    for failure in report.failed:
+        click.echo(f"failed: {failure}", err=True)
+    if report.failed:
+        raise SystemExit(1)
