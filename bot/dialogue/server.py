@@ -109,12 +109,17 @@ def write_endpoints(path: Path, actions_port: int) -> Path:
     return path
 
 
+# Children started by this process, kept so that stop() can reap them (a dropped Popen of a
+# running process warns) and so that a test session never leaves zombies behind.
+_CHILDREN: dict[int, subprocess.Popen[bytes]] = {}
+
+
 def _spawn(
     command: list[str], log: Path, cwd: Path, env: dict[str, str]
 ) -> subprocess.Popen[bytes]:
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as out:
-        return subprocess.Popen(
+        proc = subprocess.Popen(
             command,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -123,6 +128,8 @@ def _spawn(
             env=env,
             start_new_session=True,
         )
+    _CHILDREN[proc.pid] = proc
+    return proc
 
 
 def start(
@@ -212,25 +219,30 @@ def _is_ours(pid: int) -> bool:
 
 
 def _terminate(pid: int, grace: float = 15.0) -> None:
+    child = _CHILDREN.pop(pid, None)
+    if child is not None and child.poll() is not None:
+        return
     if not _alive(pid) or not _is_ours(pid):
         return
     try:
         os.killpg(pid, signal.SIGTERM)
     except ProcessLookupError:
         return
-    deadline = time.monotonic() + grace
-    while time.monotonic() < deadline:
+    if child is not None:
         try:
-            waited, _ = os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            waited = 0
-        if waited == pid or not _alive(pid):
-            return
-        time.sleep(0.2)
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except ProcessLookupError:
+            child.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            os.killpg(pid, signal.SIGKILL)
+            child.wait()
         return
+    deadline = time.monotonic() + grace
+    while time.monotonic() < deadline and _alive(pid):
+        time.sleep(0.2)
+    if _alive(pid):
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            return
 
 
 def stop(locale: str, runs: Path | None = None) -> bool:
