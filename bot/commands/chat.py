@@ -12,7 +12,7 @@ from rich.markup import escape
 
 from bot.dialogue import server
 from bot.dialogue.client import BotMessage, RasaClient, Turn
-from bot.dialogue.training import Project, ensure_model
+from bot.dialogue.training import Project, current_model, ensure_model
 
 _DEFAULTS: dict[str, dict[str, str]] = {
     "en": {
@@ -123,6 +123,8 @@ def chat(locale: str, tier: int, tone: str, **overrides: str | None) -> None:
     """
     console = Console(highlight=False)
     project = Project.default()
+    if current_model(project, locale) is None:
+        console.print(f"Training the {locale} model first (1-2 min on 2 cores) ...")
     model = ensure_model(project, locale).model
     info = server.read_info(locale)
     started_here = info is None or not server.is_ready(info)

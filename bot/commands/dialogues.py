@@ -17,7 +17,7 @@ def dialogues() -> None:
     """Lint and test the Rasa YAML (dialogues/) and the bot's lines (scripts_library/)."""
 
 
-@dialogues.command()
+@dialogues.command(short_help="Report every YAML problem as path:line: message.")
 def lint() -> None:
     """Report every problem as `path:line: message`; exit 1 if there is any.
 
@@ -36,7 +36,7 @@ def lint() -> None:
     click.echo("dialogues and scripts_library: no problems")
 
 
-@dialogues.command()
+@dialogues.command(short_help="Run the test stories (rasa test core) per locale.")
 @LOCALE_OPTION
 def test(locale: str) -> None:
     """Run `rasa test core` on dialogues/tests/test_stories_*.yml against each locale's model.

@@ -33,7 +33,7 @@ def rasa() -> None:
     """
 
 
-@rasa.command()
+@rasa.command(short_help="Lint, then train the locales whose content changed.")
 @LOCALE_OPTION
 @click.option("--force", is_flag=True, help="Train even if the model for this content exists.")
 def train(locale: str, force: bool) -> None:
@@ -53,7 +53,7 @@ def train(locale: str, force: bool) -> None:
             click.echo(f"{name}: up to date ({result.model})")
 
 
-@rasa.command()
+@rasa.command(short_help="Start Rasa + action servers and leave them running.")
 @LOCALE_OPTION
 def up(locale: str) -> None:
     """Start Rasa and the action server (training first if needed); they keep running.
@@ -70,7 +70,7 @@ def up(locale: str) -> None:
         )
 
 
-@rasa.command()
+@rasa.command(short_help="Stop the servers.")
 @LOCALE_OPTION
 def down(locale: str) -> None:
     """Stop the servers started by `kindcall rasa up` or `kindcall chat`."""
@@ -79,7 +79,7 @@ def down(locale: str) -> None:
         click.echo(f"{name}: {'stopped' if stopped else 'not running'}")
 
 
-@rasa.command()
+@rasa.command(short_help="Is each model current, do its servers answer?")
 @LOCALE_OPTION
 def status(locale: str) -> None:
     """Show, per locale, whether the model is current and whether the servers answer."""
