@@ -9,6 +9,8 @@ from pathlib import Path
 from bot.errors import DataFileError
 from bot.importing.records import RowError
 
+MAX_CELL = 32_767  # Excel's limit for one cell
+
 
 def write_rejects(path: Path, errors: Iterable[RowError]) -> None:
     """Write rejected rows as CSV: the original columns, then ``line`` and ``error``.
@@ -16,7 +18,8 @@ def write_rejects(path: Path, errors: Iterable[RowError]) -> None:
     The file is UTF-8 with a byte-order mark, so Excel shows Chinese text correctly
     whatever the original encoding was. Columns are the union of the rows' headers in
     first-seen order; if the agency's file already has a ``line`` or ``error`` column,
-    ours are called ``kindcall_line`` and ``kindcall_error``.
+    ours are called ``kindcall_line`` and ``kindcall_error``. Cells longer than Excel's
+    32 767 characters are cut there and end in ``…[cut N characters]``.
 
     Raises:
         DataFileError: The file cannot be written.
@@ -33,6 +36,14 @@ def write_rejects(path: Path, errors: Iterable[RowError]) -> None:
             writer = csv.DictWriter(handle, fieldnames=fieldnames)
             writer.writeheader()
             for error in rows:
-                writer.writerow({**error.raw, line_col: error.line, error_col: error.message})
+                cells = {key: _fit(value) for key, value in error.raw.items()}
+                writer.writerow({**cells, line_col: error.line, error_col: error.message})
     except OSError as exc:
         raise DataFileError(str(path), None, f"cannot write the rejects file: {exc}") from exc
+
+
+def _fit(value: str) -> str:
+    if len(value) <= MAX_CELL:
+        return value
+    marker = f"…[cut {len(value) - MAX_CELL + 40} characters]"
+    return value[: MAX_CELL - 40] + marker

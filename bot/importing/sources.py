@@ -12,7 +12,8 @@ CSV encoding detection (unless the mapping names one), on the first 4 MiB:
 
 Bytes the chosen encoding cannot decode never stop the import: the rows holding them
 come back with a row-level fault naming the bytes. The delimiter is the most frequent of
-``,`` ``;`` and tab on the header line (``,`` on a tie), unless the mapping names one.
+``,`` ``;`` and tab outside double quotes on the first line (``,`` on a tie), unless the
+mapping names one.
 
 A record whose every cell is empty or only spaces/tabs is skipped: it is not a data row.
 """
@@ -101,8 +102,9 @@ def detect_encoding(sample: bytes, complete: bool = True) -> str:
 
 
 def sniff_delimiter(line: str) -> str:
-    """The most frequent of ``,`` ``;`` and tab in the header line (``,`` on a tie)."""
-    return max((",", ";", "\t"), key=lambda ch: (line.count(ch), ch == ","))
+    """The most frequent of ``,`` ``;`` and tab outside quotes in ``line`` (``,`` wins ties)."""
+    outside = "".join(line.split('"')[::2])  # even pieces lie outside double quotes
+    return max((",", ";", "\t"), key=lambda ch: (outside.count(ch), ch == ","))
 
 
 def is_blank(cells: list[str]) -> bool:
