@@ -11,14 +11,8 @@ from __future__ import annotations
 from bot.campaigns.attempts import complete_attempt, mark_dialled, release_attempt
 from bot.campaigns.claim import ClaimedAttempt, claim_next
 from bot.campaigns.planner import PlanAccount, PlannedAttempt, plan
-from bot.campaigns.service import (
-    CampaignStatus,
-    PlanReport,
-    campaign_status,
-    create_campaign,
-    get_campaign,
-    plan_campaign,
-)
+from bot.campaigns.planning import PlanReport, plan_campaign
+from bot.campaigns.service import CampaignStatus, campaign_status, create_campaign, get_campaign
 from bot.campaigns.strategy import Strategy, TierStrategy, load_strategy
 
 __all__ = [

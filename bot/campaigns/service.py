@@ -1,44 +1,25 @@
-"""Campaigns in the database: create, plan (bulk) and report status."""
+"""Campaigns in the database: create, look up and report status (planning: ``planning``)."""
 
 from __future__ import annotations
 
-import io
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from typing import Any, cast
 
-from sqlalchemy import Connection, CursorResult, and_, delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.campaigns.planner import PlanAccount, PlannedAttempt, plan
-from bot.campaigns.strategy import Strategy, load_strategy
 from bot.compliance import load_profile
 from bot.errors import StorageError
 from bot.storage import Database, audit
 from bot.storage.models import (
-    Account,
     AttemptState,
     CallAttempt,
     Campaign,
-    Contact,
-    Debtor,
     Outcome,
 )
 
 DEFAULT_SCRIPT_VERSION = "v1"
-_INSERT_COLUMNS = (
-    "campaign_id",
-    "account_id",
-    "contact_id",
-    "tier",
-    "state",
-    "planned_at",
-    "scheduled_at",
-    "reschedules",
-)
-_CHUNK = 50_000
 
 
 def create_campaign(
@@ -86,158 +67,6 @@ def get_campaign(session: Session, name: str) -> Campaign:
         known = ", ".join(session.scalars(select(Campaign.name).order_by(Campaign.name)).all())
         raise StorageError(f"no campaign {name!r} (known: {known or 'none'})")
     return campaign
-
-
-def _accounts(connection: Connection, campaign: Campaign) -> Iterator[PlanAccount]:
-    query = (
-        select(Account.id, Contact.id, Account.tier, Debtor.timezone)
-        .join(Debtor, Debtor.id == Account.debtor_id)
-        .join(Contact, and_(Contact.debtor_id == Debtor.id, Contact.is_primary.is_(True)))
-        .where(Account.status == "open", Account.tier.is_not(None))
-        .order_by(Account.id)
-    )
-    if campaign.tiers:
-        query = query.where(Account.tier.in_(campaign.tiers))
-    result = connection.execution_options(yield_per=_CHUNK).execute(query)
-    for account_id, contact_id, tier, timezone in result:
-        yield PlanAccount(account_id, contact_id, tier or 0, timezone)
-
-
-@dataclass(frozen=True, slots=True)
-class PlanReport:
-    """What :func:`plan_campaign` did.
-
-    Attributes:
-        planned: attempts inserted.
-        replaced: planned attempts of the same window removed first (re-planning).
-        kept: slots skipped because an attempt for them was already claimed or done.
-        by_tier: inserted attempts per tier.
-    """
-
-    planned: int
-    replaced: int
-    kept: int
-    by_tier: dict[int, int]
-
-
-def _insert_sqlite(connection: Connection, rows: list[tuple[Any, ...]]) -> None:
-    sql = (
-        f"INSERT INTO call_attempt ({', '.join(_INSERT_COLUMNS)}) "
-        f"VALUES ({', '.join('?' for _ in _INSERT_COLUMNS)})"
-    )
-    raw = connection.connection.driver_connection
-    assert raw is not None
-    cursor = raw.cursor()
-    cursor.executemany(sql, rows)
-    cursor.close()
-
-
-def _copy_postgres(connection: Connection, rows: list[tuple[Any, ...]]) -> None:
-    raw = connection.connection.driver_connection
-    assert raw is not None
-    buffer = io.StringIO()
-    for row in rows:
-        buffer.write("\t".join(map(str, row)))
-        buffer.write("\n")
-    with raw.cursor() as cursor:
-        with cursor.copy(f"COPY call_attempt ({', '.join(_INSERT_COLUMNS)}) FROM STDIN") as copy:
-            copy.write(buffer.getvalue())
-
-
-def _bulk_insert(
-    connection: Connection, campaign_id: int, attempts: list[PlannedAttempt], skip: set[Any]
-) -> tuple[int, int, Counter[int]]:
-    dialect = connection.dialect.name
-    stamps: dict[datetime, str] = {}
-
-    def stamp(at: datetime) -> str:
-        value = stamps.get(at)
-        if value is None:
-            # Same text form as bot.storage.types.UTCDateTime gives each backend.
-            if dialect == "sqlite":
-                value = at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-            else:
-                value = at.astimezone(UTC).isoformat()
-            stamps[at] = value
-        return value
-
-    writer = _insert_sqlite if dialect == "sqlite" else _copy_postgres
-    inserted, kept, by_tier = 0, 0, Counter[int]()
-    state = AttemptState.PLANNED.value
-    for begin in range(0, len(attempts), _CHUNK):
-        rows: list[tuple[Any, ...]] = []
-        for item in attempts[begin : begin + _CHUNK]:
-            if skip and (item.account_id, item.at) in skip:
-                kept += 1
-                continue
-            at = stamp(item.at)
-            rows.append(
-                (campaign_id, item.account_id, item.contact_id, item.tier, state, at, at, 0)
-            )
-            by_tier[item.tier] += 1
-        if rows:
-            writer(connection, rows)
-            inserted += len(rows)
-    return inserted, kept, by_tier
-
-
-def plan_campaign(
-    db: Database,
-    name: str,
-    window_start: datetime,
-    days: int,
-    *,
-    strategy: Strategy | None = None,
-) -> PlanReport:
-    """Plan the campaign's attempts for ``days`` days from ``window_start``, in one transaction.
-
-    Re-planning a window replaces its still-planned attempts and keeps slots already claimed
-    or done, so running the same plan twice leaves the same attempts.
-
-    Raises:
-        StorageError: unknown campaign or a database failure.
-        ValueError: a naive ``window_start`` or ``days`` < 1.
-    """
-    if days < 1:
-        raise ValueError(f"days must be >= 1, got {days}")
-    strategy = strategy or load_strategy()
-    start = window_start.astimezone(UTC)
-    end = start + timedelta(days=days)
-    with db.transaction(write=True) as session:
-        campaign = get_campaign(session, name)
-        in_window = and_(
-            CallAttempt.campaign_id == campaign.id,
-            CallAttempt.planned_at >= start,
-            CallAttempt.planned_at < end,
-        )
-        removed = session.execute(
-            delete(CallAttempt).where(in_window, CallAttempt.state == AttemptState.PLANNED.value)
-        )
-        replaced = cast(CursorResult[Any], removed).rowcount
-        skip = {
-            (account_id, at)
-            for account_id, at in session.execute(
-                select(CallAttempt.account_id, CallAttempt.planned_at).where(in_window)
-            )
-        }
-        connection = session.connection()
-        attempts = plan(_accounts(connection, campaign), strategy, start, end)
-        inserted, kept, by_tier = _bulk_insert(connection, campaign.id, attempts, skip)
-        campaign.status = "planned" if campaign.status == "draft" else campaign.status
-        audit.append(
-            session,
-            "campaign_plan",
-            f"campaign:{campaign.id}",
-            {
-                "from": start.isoformat(),
-                "to": end.isoformat(),
-                "planned": inserted,
-                "replaced": replaced,
-                "kept": kept,
-                "by_tier": {str(k): v for k, v in sorted(by_tier.items())},
-            },
-        )
-    return PlanReport(inserted, replaced, kept, dict(sorted(by_tier.items())))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,15 +1,23 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
-from bot.campaigns import campaign_status, claim_next, create_campaign, plan_campaign
+from bot.campaigns import (
+    PlanAccount,
+    campaign_status,
+    claim_next,
+    create_campaign,
+    load_strategy,
+    plan,
+    plan_campaign,
+)
 from bot.errors import ComplianceError, StorageError
 from bot.storage import Database
 from bot.storage.debtors import upsert_record
-from bot.storage.models import AuditEvent, CallAttempt
+from bot.storage.models import Account, AuditEvent, CallAttempt, Contact, Debtor
 from tests.bot.campaigns.helpers import MONDAY, populate
 from tests.bot.storage.factories import make_record, with_tier
 
@@ -61,3 +69,33 @@ def test_tier_filter_and_errors(db: Database) -> None:
         plan_campaign(db, "zz", MONDAY, 1)
     status = campaign_status(db, "t3")
     assert (status.profile, status.status, status.by_state) == ("us-regf", "planned", {})
+
+
+def test_database_plan_equals_pure_plan(db: Database) -> None:
+    zones = ["Asia/Shanghai", "America/New_York", "America/Los_Angeles", "Europe/London"]
+    with db.transaction(write=True) as session:
+        for n in range(40):
+            record = make_record(n, timezone=zones[n % 4])
+            upsert_record(session, db.vault, record, with_tier(1 + n % 5))
+    create_campaign(db, "mix", profile="cn", locale="zh", tiers=[1, 3, 4])
+    start = datetime(2026, 3, 6, 5, 17, tzinfo=UTC)  # a Friday, mid-day somewhere
+    report = plan_campaign(db, "mix", start, 4)
+    with db.transaction() as session:
+        accounts = [
+            PlanAccount(account.id, contact.id, account.tier or 0, debtor.timezone)
+            for account, contact, debtor in session.execute(
+                select(Account, Contact, Debtor)
+                .join(Debtor, Debtor.id == Account.debtor_id)
+                .join(Contact, Contact.debtor_id == Debtor.id)
+                .where(Account.tier.in_([1, 3, 4]))
+            ).all()
+        ]
+        stored = sorted(
+            (a.account_id, a.contact_id, a.tier, a.planned_at)
+            for a in session.scalars(select(CallAttempt))
+        )
+    expected = sorted(
+        (p.account_id, p.contact_id, p.tier, p.at)
+        for p in plan(accounts, load_strategy(), start, start + timedelta(days=4))
+    )
+    assert stored == expected and report.planned == len(expected) > 0
