@@ -1,7 +1,9 @@
 """Run the lexicon detectors over a normalised surface.
 
 A phrase match counts unless an idiom overlaps it ("this traffic is killing me", 笑死我了)
-or a negation cue scopes over it ("I'm not going to hurt myself", 我不会想不开的). The
+or a negation cue scopes over it ("I'm not going to hurt myself", 我不会想不开的). A
+*negated phrase* counts only when a cue precedes it in its clause ("I don't think I can
+*keep living*"). The
 scores of a category's surviving matches combine as ``1 - prod(1 - weight)``, overlapping
 matches counting once (the heaviest).
 """
@@ -52,24 +54,27 @@ def _run(
 ) -> float:
     hits: list[tuple[float, int, int, str]] = []
     idioms: list[tuple[int, int]] | None = None
-    for phrase in detector.phrases:
-        for match in phrase.regex.finditer(surface):
-            start, end = _trim(surface, match.start(), match.end())
-            if start >= end:
-                continue
-            words = surface[start:end]
-            if idioms is None:
-                idioms = shared_idioms + _spans(surface, detector.idioms)
-            if any(start < i_end and i_start < end for i_start, i_end in idioms):
-                evidence.append(Evidence(detector.category, words, 0.0, note="idiom"))
-                continue
-            cue = negation_cue(surface, start, lexicon.rules)
-            if cue is not None:
-                evidence.append(
-                    Evidence(detector.category, f"{cue} … {words}", 0.0, note="negated")
-                )
-                continue
-            hits.append((phrase.weight, start, end, words))
+    for wants_negation, phrases in ((False, detector.phrases), (True, detector.negated_phrases)):
+        for phrase in phrases:
+            for match in phrase.regex.finditer(surface):
+                start, end = _trim(surface, match.start(), match.end())
+                if start >= end:
+                    continue
+                words = surface[start:end]
+                if idioms is None:
+                    idioms = shared_idioms + _spans(surface, detector.idioms)
+                if any(start < i_end and i_start < end for i_start, i_end in idioms):
+                    evidence.append(Evidence(detector.category, words, 0.0, note="idiom"))
+                    continue
+                cue = negation_cue(surface, start, lexicon.rules, strict=not wants_negation)
+                if wants_negation:
+                    if cue is not None:
+                        hits.append((phrase.weight, start, end, f"{cue} … {words}"))
+                elif cue is None:
+                    hits.append((phrase.weight, start, end, words))
+                else:
+                    note = Evidence(detector.category, f"{cue} … {words}", 0.0, note="negated")
+                    evidence.append(note)
     kept: list[tuple[float, int, int, str]] = []
     for hit in sorted(hits, key=lambda h: (-h[0], h[1])):
         if all(hit[2] <= k[1] or k[2] <= hit[1] for k in kept):

@@ -46,6 +46,8 @@ class Detector:
         soft_tag: Tag raised for a score in ``soft_threshold..threshold`` (``soft_refusal``).
         soft_threshold: See ``soft_tag``.
         phrases: Weighted phrases; scores combine as ``1 - prod(1 - weight)``.
+        negated_phrases: Phrases that count only when negated ("can't *keep living*",
+            "not *okay*"); the cue may be anywhere earlier in the clause.
         idioms: Phrases that cancel an overlapping match (``笑死``).
         path: The file it came from.
     """
@@ -55,6 +57,7 @@ class Detector:
     soft_tag: str | None
     soft_threshold: float
     phrases: tuple[Phrase, ...]
+    negated_phrases: tuple[Phrase, ...]
     idioms: tuple[Phrase, ...]
     path: str
 
@@ -190,6 +193,7 @@ def _load_common(path: Path, locale: Locale) -> tuple[TextRules, tuple[Phrase, .
 def _load_detector(path: Path, locale: Locale, rules: TextRules) -> Detector:
     root = yn.mapping(path, yn.load(path), path.name)
     allowed = {"category", "threshold", "soft_tag", "soft_threshold", "phrases", "idioms"}
+    allowed.add("negated_phrases")
     yn.check_keys(path, root, allowed | {"description"}, path.name)
     if "category" not in root or "phrases" not in root:
         raise DataFileError(str(path), 1, 'a detector needs "category" and "phrases"')
@@ -206,8 +210,11 @@ def _load_detector(path: Path, locale: Locale, rules: TextRules) -> Detector:
     phrases = compile_list(path, root["phrases"], "phrases", locale, rules)
     if not phrases:
         raise yn.fail(path, root["phrases"], "phrases must not be empty")
+    negated: tuple[Phrase, ...] = ()
+    if "negated_phrases" in root:
+        negated = compile_list(path, root["negated_phrases"], "negated_phrases", locale, rules)
     idioms = compile_list(path, root["idioms"], "idioms", locale, rules) if "idioms" in root else ()
-    return Detector(category, threshold, soft_tag, soft, phrases, idioms, str(path))
+    return Detector(category, threshold, soft_tag, soft, phrases, negated, idioms, str(path))
 
 
 def _load_intents(path: Path) -> tuple[dict[str, IntentRule], float]:

@@ -28,7 +28,7 @@ zhconv.loaddict(str(Path(zhconv.__file__).with_name("zhcdict.json")))
 
 _EN_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[.!?;,:…\n]+")
 _EN_SUFFIXES = (("n't", " not"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"))
-_EN_SUFFIXES_2 = (("'d", " would"), ("'m", " am"), ("'s", ""))
+_EN_SUFFIXES_2 = (("'d", " would"), ("'m", " am"), ("'s", " is"))
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _CJK = r"\u3400-\u9fff"
 _ZH_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
@@ -105,40 +105,47 @@ def _normalise_zh(text: str, rules: TextRules) -> str:
     return " ".join("".join(chars).split())
 
 
-def negation_cue(surface: str, start: int, rules: TextRules) -> str | None:
+def negation_cue(surface: str, start: int, rules: TextRules, *, strict: bool = True) -> str | None:
     """The cue negating a phrase that starts at ``start`` of ``surface``, if any.
 
-    A cue negates only inside its clause, within the window, and only when every word
-    between it and the phrase is transparent ("I'm not *going to* hurt myself" is negated,
-    "I don't know, I just want to die" is not).
+    A cue negates only inside its clause and within the window. Strict scope (used to
+    discard a match) also wants every word between cue and phrase to be transparent:
+    "I'm not *going to* hurt myself" is negated, "I don't know, I just want to die" is
+    not. Loose scope (used by phrases that only count when negated, such as "keep
+    living") accepts any words in between: "I don't think I can keep living".
     """
     if rules.locale == "en":
-        return _negation_en(surface[:start].split(), rules)
-    return _negation_zh(surface[:start].rsplit(" ", 1)[-1], rules)
+        return _negation_en(surface[:start].split(), rules, strict)
+    return _negation_zh(surface[:start].rsplit(" ", 1)[-1], rules, strict)
 
 
-def _negation_en(before: list[str], rules: TextRules) -> str | None:
+def _negation_en(before: list[str], rules: TextRules, strict: bool) -> str | None:
     for word in reversed(before[-(rules.negation_window + 1) :]):
         if word == "|" or word in rules.clause_words:
             return None
         if word in rules.negation_cues:
             return word
-        if word not in rules.negation_transparent:
+        if strict and word not in rules.negation_transparent:
             return None
     return None
 
 
-def _negation_zh(clause: str, rules: TextRules) -> str | None:
+def _negation_zh(clause: str, rules: TextRules, strict: bool) -> str | None:
     window = clause[-rules.negation_window :]
     for cue in rules.negation_cues:
         at = window.rfind(cue)
         while at >= 0:
-            if not _inside_exception(window, at, len(cue), rules) and _transparent_zh(
-                window[at + len(cue) :], rules
+            gap = window[at + len(cue) :]
+            if not _inside_exception(window, at, len(cue), rules) and (
+                _transparent_zh(gap, rules) if strict else _same_clause_zh(gap, rules)
             ):
                 return cue
             at = window.rfind(cue, 0, at)
     return None
+
+
+def _same_clause_zh(gap: str, rules: TextRules) -> bool:
+    return not any(word in rules.clause_words for word in _cut(gap))
 
 
 def _inside_exception(window: str, at: int, size: int, rules: TextRules) -> bool:
