@@ -1,25 +1,18 @@
-"""8 workers claim from one campaign on PostgreSQL at the same time."""
+"""8 workers claim from one campaign at once (PostgreSQL: SKIP LOCKED; SQLite: BEGIN IMMEDIATE)."""
 
 from __future__ import annotations
 
 import threading
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from datetime import datetime
 
-import pytest
 from sqlalchemy import select
 
 from bot.campaigns import claim_next, complete_attempt, create_campaign
-from bot.storage import Database, audit, open_database
-from bot.storage.database import create_database_engine
+from bot.storage import Database, audit
 from bot.storage.models import AttemptResult, AuditEvent, CallAttempt
-from bot.storage.testing import truncate_all
 from tests.bot.campaigns.helpers import SH, add_attempts, populate
-from tests.bot.storage.dbfixtures import TEST_KEY
-
-pytestmark = pytest.mark.postgres
 
 WORKERS = 8
 PEOPLE = 5  # fewer people than workers: they compete for the same persons
@@ -28,18 +21,7 @@ CAP = 6  # cn: 6 unanswered attempts per local day and contact
 NOW = datetime(2026, 3, 2, 11, 0, tzinfo=SH)
 
 
-@pytest.fixture
-def pg_db(pg_url: str) -> Iterator[Database]:
-    engine = create_database_engine(pg_url)
-    truncate_all(engine)
-    engine.dispose()
-    db = open_database(pg_url, master_key=TEST_KEY)
-    yield db
-    db.close()
-
-
-def test_eight_workers_never_share_a_person_or_pass_the_cap(pg_db: Database) -> None:
-    db = pg_db
+def test_eight_workers_never_share_a_person_or_pass_the_cap(db: Database) -> None:
     populate(db, PEOPLE)
     campaign = create_campaign(db, "rush", profile="cn", locale="zh")
     for n in range(PEOPLE):
