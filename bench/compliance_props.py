@@ -22,8 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=100_000, help="examples per property")
+    parser.add_argument(
+        "--progress", default="/tmp/kindcall-compliance-props.log", help="progress log file"
+    )
     args = parser.parse_args()
     os.environ["KINDCALL_COMPLIANCE_EXAMPLES"] = str(args.examples)
+    os.environ["KINDCALL_COMPLIANCE_PROGRESS"] = args.progress
+    print(f"progress every 5000 examples: {args.progress}", flush=True)
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT))
 

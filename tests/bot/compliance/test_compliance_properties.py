@@ -20,6 +20,15 @@ from .oracle import FLAG_REASONS, Oracle, violations
 
 EXAMPLES: Counter[str] = Counter()
 """Examples run per property; read by bench/compliance_props.py."""
+_PROGRESS = os.environ.get("KINDCALL_COMPLIANCE_PROGRESS")
+
+
+def _count(name: str) -> None:
+    EXAMPLES[name] += 1
+    if _PROGRESS and EXAMPLES[name] % 5000 == 0:  # long runs report how far they got
+        with open(_PROGRESS, "a", encoding="utf-8") as out:
+            out.write(f"{datetime.now(UTC).isoformat()} {name} {EXAMPLES[name]}\n")
+
 
 PROPERTY_SETTINGS = settings(
     max_examples=int(os.environ.get("KINDCALL_COMPLIANCE_EXAMPLES", "1500")),
@@ -129,7 +138,7 @@ def decide(
 def test_decisions_agree_with_the_oracle(
     scenario: tuple[str, str, datetime, list[Attempt], Flags],
 ) -> None:
-    EXAMPLES["oracle"] += 1
+    _count("oracle")
     profile, key, now, attempts, flags = scenario
     decision = decide(profile, key, now, attempts, flags)
     broken = violations(profile, key, now, attempts, flags)
@@ -160,7 +169,7 @@ def test_decisions_agree_with_the_oracle(
 def test_next_allowed_at_is_the_first_allowed_instant(
     scenario: tuple[str, str, datetime, list[Attempt], Flags],
 ) -> None:
-    EXAMPLES["next_allowed_at"] += 1
+    _count("next_allowed_at")
     profile, key, now, attempts, flags = scenario
     decision = decide(profile, key, now, attempts, flags)
     first = decision.next_allowed_at
