@@ -161,6 +161,17 @@ class RasaClient:
             slots=dict(data.get("slots") or {}),
         )
 
+    async def parse(self, text: str) -> TrackerView:
+        """``POST /model/parse``: classify ``text`` without touching any conversation."""
+        data = await self._request("POST", "/model/parse", json={"text": text})
+        intent = data.get("intent") or {}
+        confidence = intent.get("confidence")
+        return TrackerView(
+            intent=intent.get("name"),
+            confidence=float(confidence) if confidence is not None else None,
+            text=data.get("text"),
+        )
+
     async def start_call(self, sender: str, slots: Mapping[str, Any]) -> Turn:
         """Set the account slots, then make the bot open the call."""
         await self.set_slots(sender, slots)
