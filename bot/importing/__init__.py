@@ -23,9 +23,12 @@ currency           no        ISO 4217; default: the amount's symbol, else CN →
 region             no        ``CN``, ``CN-GD``, ``广东省``, ``US``, ``US-MA``,
                              ``Massachusetts``; default: the phone's country
 locale             no        zh | en (``zh-CN``, ``中文`` ...); default: CN → zh, else en
-timezone           no        IANA name; default: CN → Asia/Shanghai, US state → its main
-                             zone, else the phone's zone if it has exactly one
-profile            no        compliance profile; default: US-MA → us-ma, US → us-regf,
+timezone           no        IANA name; default: CN → Asia/Shanghai; US state → its zone
+                             (in states with two, the area code's if it is one of them:
+                             El Paso, TX → America/Denver); bare ``US`` → the state of
+                             the phone's area code; else the phone's zone if it has one
+profile            no        compliance profile; default: US-MA → us-ma (also a bare
+                             ``US`` row with a Massachusetts area code), US → us-regf,
                              CN → cn (other countries need the column)
 consent            no        yes/no (``true``, ``1``, ``Y``, ``是``, ``否`` ...); default **no**
 dnc                no        yes/no; default no

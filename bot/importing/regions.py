@@ -27,11 +27,12 @@ class Province:
 
 @dataclass(frozen=True, slots=True)
 class State:
-    """A US state (or DC) and the time zone most of its people live in."""
+    """A US state (or DC): the time zone most of its people live in, and any others."""
 
     code: str
     name: str
     timezone: str
+    other_zones: tuple[str, ...] = ()
 
 
 PROVINCES: tuple[Province, ...] = (
@@ -71,49 +72,49 @@ PROVINCES: tuple[Province, ...] = (
 _E, _C, _M, _P = "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"
 STATES: tuple[State, ...] = (
     State("US-AL", "Alabama", _C),
-    State("US-AK", "Alaska", "America/Anchorage"),
-    State("US-AZ", "Arizona", "America/Phoenix"),
+    State("US-AK", "Alaska", "America/Anchorage", ("America/Adak",)),
+    State("US-AZ", "Arizona", "America/Phoenix", ("America/Denver",)),
     State("US-AR", "Arkansas", _C),
     State("US-CA", "California", _P),
     State("US-CO", "Colorado", _M),
     State("US-CT", "Connecticut", _E),
     State("US-DE", "Delaware", _E),
     State("US-DC", "District of Columbia", _E),
-    State("US-FL", "Florida", _E),
+    State("US-FL", "Florida", _E, (_C,)),
     State("US-GA", "Georgia", _E),
     State("US-HI", "Hawaii", "Pacific/Honolulu"),
-    State("US-ID", "Idaho", "America/Boise"),
+    State("US-ID", "Idaho", "America/Boise", (_P,)),
     State("US-IL", "Illinois", _C),
-    State("US-IN", "Indiana", "America/Indiana/Indianapolis"),
+    State("US-IN", "Indiana", "America/Indiana/Indianapolis", (_C,)),
     State("US-IA", "Iowa", _C),
-    State("US-KS", "Kansas", _C),
-    State("US-KY", "Kentucky", _E),
+    State("US-KS", "Kansas", _C, (_M,)),
+    State("US-KY", "Kentucky", _E, (_C,)),
     State("US-LA", "Louisiana", _C),
     State("US-ME", "Maine", _E),
     State("US-MD", "Maryland", _E),
     State("US-MA", "Massachusetts", _E),
-    State("US-MI", "Michigan", "America/Detroit"),
+    State("US-MI", "Michigan", "America/Detroit", ("America/Menominee",)),
     State("US-MN", "Minnesota", _C),
     State("US-MS", "Mississippi", _C),
     State("US-MO", "Missouri", _C),
     State("US-MT", "Montana", _M),
-    State("US-NE", "Nebraska", _C),
+    State("US-NE", "Nebraska", _C, (_M,)),
     State("US-NV", "Nevada", _P),
     State("US-NH", "New Hampshire", _E),
     State("US-NJ", "New Jersey", _E),
     State("US-NM", "New Mexico", _M),
     State("US-NY", "New York", _E),
     State("US-NC", "North Carolina", _E),
-    State("US-ND", "North Dakota", _C),
+    State("US-ND", "North Dakota", _C, (_M,)),
     State("US-OH", "Ohio", _E),
     State("US-OK", "Oklahoma", _C),
-    State("US-OR", "Oregon", _P),
+    State("US-OR", "Oregon", _P, ("America/Boise",)),
     State("US-PA", "Pennsylvania", _E),
     State("US-RI", "Rhode Island", _E),
     State("US-SC", "South Carolina", _E),
-    State("US-SD", "South Dakota", _C),
-    State("US-TN", "Tennessee", _C),
-    State("US-TX", "Texas", _C),
+    State("US-SD", "South Dakota", _C, (_M,)),
+    State("US-TN", "Tennessee", _C, (_E,)),
+    State("US-TX", "Texas", _C, (_M,)),
     State("US-UT", "Utah", _M),
     State("US-VT", "Vermont", _E),
     State("US-VA", "Virginia", _E),
@@ -176,3 +177,17 @@ def parse_region(text: str) -> str:
 def country_of(region: str) -> str:
     """The ISO 3166-1 country of a region code (``US-MA`` → ``US``)."""
     return region.split("-", 1)[0]
+
+
+def state_for_number(number: phonenumbers.PhoneNumber) -> State | None:
+    """The US state of a number's area code (``+1 617 …`` → Massachusetts), if any."""
+    if number.country_code != 1:
+        return None
+    from phonenumbers import geocoder  # large tables: load only when needed
+
+    place = geocoder.description_for_number(number, "en")
+    name = place.split(",")[-1].strip() if "," in place else place
+    return STATE_BY_CODE.get(f"US-{name}") or _STATE_BY_NAME.get(place.lower())
+
+
+_STATE_BY_NAME = {state.name.lower(): state for state in STATES}

@@ -17,7 +17,14 @@ from bot.importing import fields
 from bot.importing.columns import DateOrder
 from bot.importing.fields import FieldError, show
 from bot.importing.records import DebtorRecord, Locale
-from bot.importing.regions import PROVINCE_BY_CODE, STATE_BY_CODE, country_of, parse_region
+from bot.importing.regions import (
+    PROVINCE_BY_CODE,
+    STATE_BY_CODE,
+    State,
+    country_of,
+    parse_region,
+    state_for_number,
+)
 from bot.tiering import REGION_ECONOMIES, TieringFeatures
 
 T = TypeVar("T")
@@ -143,8 +150,9 @@ def validate(
     phone_e164 = (
         phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number else None
     )
-    timezone = _timezone(row, region, number) if region else None
-    profile = _profile(row, region) if region else None
+    state = _state(region, number)
+    timezone = _timezone(row, region, state, number) if region else None
+    profile = _profile(row, region, state) if region else None
     locale = row.parse("locale", _locale, "zh" if country == "CN" else "en")
 
     amount_due = row.parse("amount_due", fields.amount)
@@ -200,21 +208,41 @@ def _locale(text: str) -> Locale:
     raise FieldError(f"{show(text)} is not a supported locale (zh or en)")
 
 
-def _timezone(row: _Row, region: str, number: phonenumbers.PhoneNumber | None) -> str | None:
+def _state(region: str | None, number: phonenumbers.PhoneNumber | None) -> State | None:
+    """The row's US state; for a bare ``US`` the phone's area code stands in for it."""
+    if region in STATE_BY_CODE:
+        return STATE_BY_CODE[region]
+    if region == "US" and number is not None:
+        return state_for_number(number)
+    return None
+
+
+def _phone_zones(number: phonenumbers.PhoneNumber | None) -> list[str]:
+    if number is None:
+        return []
+    return [z for z in phone_timezone.time_zones_for_number(number) if z in _zones()]
+
+
+def _timezone(
+    row: _Row, region: str, state: State | None, number: phonenumbers.PhoneNumber | None
+) -> str | None:
     given = row.get("timezone")
     if given:
         if given not in _zones():
             row.fail("timezone", f"{show(given)} is not an IANA time zone (e.g. Asia/Shanghai)")
             return None
         return given
-    if region in STATE_BY_CODE:
-        return STATE_BY_CODE[region].timezone
+    zones = _phone_zones(number)
+    if state is not None:
+        # States spanning two zones: the area code picks one of the state's own zones
+        # (El Paso, TX is Mountain); a number from elsewhere never moves the person.
+        if len(zones) == 1 and zones[0] in state.other_zones:
+            return zones[0]
+        return state.timezone
     if region == "CN" or region in PROVINCE_BY_CODE:
         return "Asia/Shanghai"
-    if number is not None:
-        zones = [z for z in phone_timezone.time_zones_for_number(number) if z in _zones()]
-        if len(zones) == 1:
-            return zones[0]
+    if len(zones) == 1:
+        return zones[0]
     if number is not None:  # without a phone the phone's own error already explains the row
         row.fail(
             "timezone",
@@ -224,14 +252,14 @@ def _timezone(row: _Row, region: str, number: phonenumbers.PhoneNumber | None) -
     return None
 
 
-def _profile(row: _Row, region: str) -> str | None:
+def _profile(row: _Row, region: str, state: State | None) -> str | None:
     given = fields.clean(row.get("profile")).lower()
     if given:
         if not _PROFILE.fullmatch(given):
             row.fail("profile", f"{show(given)} is not a profile name (e.g. cn, us-regf)")
             return None
         return given
-    if region == "US-MA":
+    if state is not None and state.code == "US-MA":
         return "us-ma"
     country = country_of(region)
     if country == "US":

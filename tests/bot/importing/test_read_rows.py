@@ -369,3 +369,43 @@ def test_file_level_errors(write_file: WritePath, tmp_path: Path) -> None:
 
 def test_header_only_file_has_no_rows(write_file: WritePath) -> None:
     assert list(read_rows(write_file(HEADER))) == []
+
+
+@pytest.mark.parametrize(
+    ("region", "phone", "timezone", "profile"),
+    [
+        ("US", "(617) 555-0123", "America/New_York", "us-ma"),  # area code stands in for MA
+        ("", "+1 413 555 0100", "America/New_York", "us-ma"),
+        ("US", "(915) 555-0100", "America/Denver", "us-regf"),
+        ("US-TX", "(915) 555-0100", "America/Denver", "us-regf"),  # El Paso is Mountain
+        ("US-TX", "(214) 555-0100", "America/Chicago", "us-regf"),
+        ("US-CA", "(617) 555-0123", "America/Los_Angeles", "us-regf"),  # region beats phone
+        ("US", "(208) 555-0100", "America/Boise", "us-regf"),  # two zones: the state's main
+        ("CN-XJ", "13812345678", "Asia/Shanghai", "cn"),
+    ],
+)
+def test_time_zone_and_profile_derivation(
+    write_file: WritePath, region: str, phone: str, timezone: str, profile: str
+) -> None:
+    path = write_file(
+        "external_id,full_name,phone,creditor,amount_due,due_date,region\n"
+        f"1,A,{phone},X,5,2026-01-01,{region}\n"
+    )
+    record = next(item for _, item in read_rows(path))
+    assert isinstance(record, DebtorRecord)
+    assert (record.timezone, record.profile) == (timezone, profile)
+
+
+def test_toll_free_number_without_state_needs_a_time_zone(write_file: WritePath) -> None:
+    path = write_file(
+        "external_id,full_name,phone,creditor,amount_due,due_date,region,timezone\n"
+        "1,A,+1 800 555 0100,X,5,2026-01-01,US,\n"
+        "2,A,+1 800 555 0100,X,5,2026-01-01,US,America/Chicago\n"
+    )
+    first, second = (item for _, item in read_rows(path))
+    assert isinstance(first, RowError)
+    assert first.message == (
+        "timezone: cannot be derived for region US and this phone number: "
+        "give a timezone or a state (e.g. US-MA)"
+    )
+    assert isinstance(second, DebtorRecord) and second.timezone == "America/Chicago"
