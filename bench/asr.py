@@ -91,9 +91,16 @@ async def run_locale(locale: str, engine: TTSEngine, realtime: bool) -> list[Row
         if realtime and final_at is not None and speech_end_wall is not None:
             after = round(final_at - speech_end_wall, 3)
         rows.append(
-            Row(locale, text, hypothesis, errors, length,
+            Row(
+                locale,
+                text,
+                hypothesis,
+                errors,
+                length,
                 round(min((r.confidence for r in finals), default=0.0), 3),
-                round(whisper_s, 3), after)
+                round(whisper_s, 3),
+                after,
+            )
         )
     return rows
 
@@ -129,8 +136,10 @@ def report(rows: list[Row]) -> dict[str, object]:
 def print_rows(rows: list[Row]) -> None:
     print(f"{'loc':3} {'err/len':>7} {'conf':>5} {'pass s':>6}  reference → hypothesis")
     for r in rows:
-        print(f"{r.locale:3} {r.errors:>3}/{r.length:<3} {r.confidence:5.2f} {r.whisper_s:6.2f}  "
-              f"{r.reference} → {r.hypothesis}")
+        print(
+            f"{r.locale:3} {r.errors:>3}/{r.length:<3} {r.confidence:5.2f} {r.whisper_s:6.2f}  "
+            f"{r.reference} → {r.hypothesis}"
+        )
 
 
 # --- end-of-turn sweep -------------------------------------------------------------------
@@ -167,6 +176,15 @@ SWEEP_TURNS = {
 }
 
 
+def trim(pcm: bytes) -> bytes:
+    """Cut the synthesiser's own leading/trailing silence: the bench sets every gap."""
+    import numpy as np
+
+    samples = np.frombuffer(pcm, dtype="<i2")
+    loud = np.flatnonzero(np.abs(samples) > 300)
+    return samples[loud[0] : loud[-1] + 1].tobytes() if len(loud) else pcm
+
+
 async def sweep_vad(ends: list[int], seed: int) -> dict[str, object]:
     rng = random.Random(seed)
     engines: dict[str, TTSEngine] = {"en": PiperTTS(), "zh": EspeakTTS()}
@@ -177,7 +195,7 @@ async def sweep_vad(ends: list[int], seed: int) -> dict[str, object]:
             for i, clause in enumerate(clauses):
                 if i:
                     audio += silence(rng.choice([150, 200, 250, 300, 350, 400, 450]))
-                audio += await speech16k(engines[locale], clause, locale)
+                audio += trim(await speech16k(engines[locale], clause, locale))
             turns.append((locale, audio + silence(1500)))
     # Internal pauses as Silero sees them (pause_ms = one window, no end of turn).
     gaps: list[int] = []
@@ -202,12 +220,14 @@ async def sweep_vad(ends: list[int], seed: int) -> dict[str, object]:
             split += len(ends_seen) > 1
             if ends_seen:
                 delays.append(ends_seen[-1].detected_ms - ends_seen[-1].at_ms)
-        results.append({
-            "end_silence_ms": end,
-            "turns_split": split,
-            "turns": len(turns),
-            "detect_delay_ms_median": sorted(delays)[len(delays) // 2],
-        })
+        results.append(
+            {
+                "end_silence_ms": end,
+                "turns_split": split,
+                "turns": len(turns),
+                "detect_delay_ms_median": sorted(delays)[len(delays) // 2],
+            }
+        )
     gaps.sort()
     return {
         "internal_pauses": len(gaps),
@@ -230,25 +250,41 @@ async def main() -> None:
     if args.sweep_vad:
         ends = [200, 250, 300, 350, 400, 450, 500, 600, 700, 800]
         result = await sweep_vad(ends, args.seed)
-        print(f"internal pauses: {result['internal_pauses']}, p50 {result['pause_ms_p50']} ms, "
-              f"p90 {result['pause_ms_p90']} ms, max {result['pause_ms_max']} ms")
+        print(
+            f"internal pauses: {result['internal_pauses']}, p50 {result['pause_ms_p50']} ms, "
+            f"p90 {result['pause_ms_p90']} ms, max {result['pause_ms_max']} ms"
+        )
         print(f"{'end ms':>6} {'split':>5} {'delay ms':>8}")
         for row in result["sweep"]:  # type: ignore[attr-defined]
-            print(f"{row['end_silence_ms']:>6} {row['turns_split']:>2}/{row['turns']:<2} "
-                  f"{row['detect_delay_ms_median']:>8}")
+            print(
+                f"{row['end_silence_ms']:>6} {row['turns_split']:>2}/{row['turns']:<2} "
+                f"{row['detect_delay_ms_median']:>8}"
+            )
         print(json.dumps({"bench": "vad_sweep", "load1": load, **result}))
         return
     rows: list[Row] = []
     locales = ["en", "zh"] if args.locale == "all" else [args.locale]
     for locale in locales:
-        engine: TTSEngine = PiperTTS() if locale == "en" else EspeakTTS(words_per_minute=args.zh_wpm)
+        engine: TTSEngine = (
+            PiperTTS() if locale == "en" else EspeakTTS(words_per_minute=args.zh_wpm)
+        )
         rows += await run_locale(locale, engine, args.realtime)
     print_rows(rows)
     summary = report(rows)
     for locale, figures in summary.items():
         print(locale, figures)
-    print(json.dumps({"bench": "asr", "load1": load, "threads": WhisperASR("en").cpu_threads,
-                      "summary": summary, "rows": [asdict(r) for r in rows]}, ensure_ascii=False))
+    print(
+        json.dumps(
+            {
+                "bench": "asr",
+                "load1": load,
+                "threads": WhisperASR("en").cpu_threads,
+                "summary": summary,
+                "rows": [asdict(r) for r in rows],
+            },
+            ensure_ascii=False,
+        )
+    )
 
 
 if __name__ == "__main__":

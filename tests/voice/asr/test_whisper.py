@@ -63,7 +63,9 @@ async def test_accuracy_on_the_domain_set(locale: str, floor: float) -> None:
 
 async def test_mandarin_comes_out_simplified() -> None:
     asr = WhisperASR("zh-CN")
-    results = await transcribe(asr, await speech16k(EspeakTTS(), "你打错电话了，这里没有这个人。", "zh"))
+    results = await transcribe(
+        asr, await speech16k(EspeakTTS(), "你打错电话了，这里没有这个人。", "zh")
+    )
     text = results[-1].text
     assert "这里没有这个人" in text
     assert "這" not in text and "沒" not in text
@@ -96,7 +98,9 @@ async def test_flush_mid_utterance_returns_the_final() -> None:
 
 
 def test_repetition_guard() -> None:
-    assert collapse_repeats("thank you thank you thank you thank you bye") == "thank you thank you bye"
+    assert (
+        collapse_repeats("thank you thank you thank you thank you bye") == "thank you thank you bye"
+    )
     assert collapse_repeats("no no") == "no no"
     assert collapse_repeats("好的好的好的好的") == "好的好的"
     assert collapse_repeats("I can pay on Friday") == "I can pay on Friday"

@@ -153,4 +153,3 @@ def test_reset_restarts_the_clock(speech: bytes) -> None:
     assert detector.in_turn and detector.position_ms > 0
     detector.reset()
     assert not detector.in_turn and detector.position_ms == 0
-
