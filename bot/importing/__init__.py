@@ -50,8 +50,9 @@ legal_dispute      no        yes/no; default no
 Every data row comes back exactly once, as a :class:`DebtorRecord` or a :class:`RowError`
 with its physical line (header = line 1; a multi-line quoted record counts from the line it
 starts on; XLSX: the sheet row). Rows with the wrong number of cells or undecodable bytes
-are errors, never imported half-read. A header without a required column yields a first
-``RowError`` at the header's line and then one ``RowError`` per row naming the column.
+are errors, never imported half-read; so is a second row with the same ``external_id``.
+A header without a required column yields a first ``RowError`` at the header's line and
+then one ``RowError`` per row naming the column.
 
 Encoding detection and the delimiter rule are in :mod:`bot.importing.sources`.
 """

@@ -38,7 +38,8 @@ def read_rows(
     The file, the mapping and the header are read before this returns, so their errors
     raise here; the rows are then validated lazily as the iterator is consumed.
 
-    Every data row yields exactly one ``(line, DebtorRecord | RowError)``. When the header
+    Every data row yields exactly one ``(line, DebtorRecord | RowError)``; a second row with
+    an ``external_id`` already imported from the file is an error. When the header
     lacks a required column (or holds one twice), a first ``RowError`` at the header's line
     explains it and every data row is a ``RowError`` naming the column.
 
@@ -111,6 +112,7 @@ def _rows(
         raw = dict(zip(layout.keys, header.cells, strict=True))
         yield header.line, RowError(header.line, layout.column, layout.header_message, raw)
     width = len(layout.keys)
+    seen: dict[str, int] = {}  # external_id → line of the record that carried it
     for row in source.rows:
         raw = dict(zip(layout.keys, row.cells, strict=False))
         raw.update({f"extra_{i}": cell for i, cell in enumerate(row.cells[width:], start=1)})
@@ -126,7 +128,15 @@ def _rows(
             cells[ours] = cell if cell.strip() else columns.defaults.get(ours, "")
         result = validate(cells, layout.labels, columns.date_order)
         if isinstance(result, DebtorRecord):
-            yield row.line, result
+            first = seen.setdefault(result.external_id, row.line)
+            if first == row.line:
+                yield row.line, result
+                continue
+            label = layout.labels["external_id"]
+            text = (
+                f'{label}: "{result.external_id}" is already on line {first} (one row per account)'
+            )
+            yield row.line, RowError(row.line, label, text, raw)
         else:
             text = "; ".join(f"{column}: {problem}" for column, problem in result)
             yield row.line, RowError(row.line, result[0][0], text, raw)

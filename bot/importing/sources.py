@@ -35,6 +35,7 @@ from bot.importing.columns import ColumnMapping
 SAMPLE_BYTES = 4 * 1024 * 1024
 _UNDECODED = re.compile("[\udc80-\udcff]")
 _XLSX_MAGIC = b"PK\x03\x04"
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +61,18 @@ def open_source(path: Path, mapping: ColumnMapping) -> Source:
     """Open ``path`` (XLSX by extension or content, CSV otherwise) and read its header.
 
     Raises:
-        DataFileError: The file cannot be opened, is not a readable workbook, is UTF-16,
-            or holds no record at all.
+        DataFileError: The file cannot be opened, is not a readable workbook (or an old
+            .xls one), is UTF-16, or holds no record at all.
     """
     try:
         with path.open("rb") as handle:
             sample = handle.read(SAMPLE_BYTES)
     except OSError as exc:
         raise DataFileError(str(path), None, f"cannot read the file: {exc.strerror}") from exc
+    if sample.startswith(_OLE2_MAGIC):
+        raise DataFileError(
+            str(path), None, "old Excel (.xls) workbooks are not supported: save as .xlsx or CSV"
+        )
     if path.suffix.lower() in (".xlsx", ".xlsm") or sample.startswith(_XLSX_MAGIC):
         kind, encoding, rows = "xlsx", None, _xlsx_rows(path)
     else:

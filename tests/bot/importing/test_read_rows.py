@@ -328,7 +328,7 @@ def test_undecodable_bytes_reject_only_their_row(write_file: WritePath) -> None:
     data = (
         (HEADER + good).encode()
         + b"2,Bad\xff\xfeName,13812345678,X,5,2026-01-01,CN,,,\n"
-        + good.encode()
+        + good.replace("1,", "3,", 1).encode()
     )
     rows = list(read_rows(write_file(data)))
     assert [type(item).__name__ for _, item in rows] == ["DebtorRecord", "RowError", "DebtorRecord"]
@@ -409,3 +409,29 @@ def test_toll_free_number_without_state_needs_a_time_zone(write_file: WritePath)
         "give a timezone or a state (e.g. US-MA)"
     )
     assert isinstance(second, DebtorRecord) and second.timezone == "America/Chicago"
+
+
+def test_a_repeated_external_id_is_rejected(write_file: WritePath) -> None:
+    path = write_file(
+        "external_id,full_name,phone,creditor,amount_due,due_date,region\n"
+        "A1,A,12,X,5,2026-01-01,CN\n"
+        "A1,B,13812345678,X,5,2026-01-01,CN\n"
+        "A1,C,13812345678,X,9,2026-01-01,CN\n"
+    )
+    kinds = [(line, type(item).__name__) for line, item in read_rows(path)]
+    assert kinds == [(2, "RowError"), (3, "DebtorRecord"), (4, "RowError")]
+    last = list(read_rows(path))[-1][1]
+    assert isinstance(last, RowError)
+    assert (last.column, last.message) == (
+        "external_id",
+        'external_id: "A1" is already on line 3 (one row per account)',
+    )
+
+
+def test_old_xls_workbooks_are_refused_clearly(write_file: WritePath) -> None:
+    path = write_file(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), name="old.xls")
+    with pytest.raises(DataFileError) as excinfo:
+        read_rows(path)
+    assert excinfo.value.detail == (
+        "old Excel (.xls) workbooks are not supported: save as .xlsx or CSV"
+    )
