@@ -139,10 +139,10 @@ def validate(
 
     region = row.parse("region", _region) if row.get("region") else None
     country = country_of(region) if region else None
+    bad_region = region is None and bool(row.get("region"))
     number = None
-    if region is None and row.get("region") and not row.get("phone").startswith("+"):
-        pass  # a national number needs the region, whose own error explains the row
-    else:
+    # A national number cannot be read without its region, whose own error explains the row.
+    if not bad_region or fields.clean(row.get("phone")).startswith("+"):
         number = row.parse("phone", lambda s: fields.phone(s, country))
     if number is not None and region is None:
         region = phonenumbers.region_code_for_number(number)

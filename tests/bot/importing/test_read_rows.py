@@ -435,3 +435,24 @@ def test_old_xls_workbooks_are_refused_clearly(write_file: WritePath) -> None:
     assert excinfo.value.detail == (
         "old Excel (.xls) workbooks are not supported: save as .xlsx or CSV"
     )
+
+
+def test_empty_required_cells_and_bad_region(write_file: WritePath) -> None:
+    path = write_file(
+        "external_id,full_name,phone,creditor,amount_due,due_date,region,locale\n"
+        " ,,13812345678,X,5,,CN,\n"
+        "2,B,13812345678,X,5,2026-01-01,Narnia,fr\n"
+        "3,C,+8613812345678,X,5,2026-01-01,Narnia,\n"
+    )
+    first, second, third = (item for _, item in read_rows(path))
+    assert isinstance(first, RowError) and isinstance(second, RowError)
+    assert first.message == (
+        "external_id: is required but empty; full_name: is required but empty; "
+        "due_date: is required but empty"
+    )
+    assert second.message == (
+        'region: "Narnia" is not a region (use an ISO code such as CN, CN-GD, US, US-MA); '
+        'locale: "fr" is not a supported locale (zh or en)'
+    )
+    assert isinstance(third, RowError)
+    assert third.message.startswith('region: "Narnia" is not a region')
