@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -85,17 +85,23 @@ def _account_lines(locale: str, slots: dict[str, str]) -> list[str]:
         raise ConfigError(
             "bot.dialogue.responses is not available in this build: pass --lines FILE"
         ) from exc
-    all_lines = cast(Callable[[str, dict[str, str]], Iterable[str]], module.all_lines)
+    all_lines = cast(Callable[[str, Mapping[str, str]], Iterable[str]], module.all_lines)
     return list(all_lines(locale, slots))
 
 
 @tts.command()
 @_LOCALE
 @click.option("--tier", type=click.IntRange(1, 5), help="Account tier 1-5 (slot `tier`).")
-@click.option("--tone", help="Tone slot, e.g. standard or hardship (slot `tone`).")
-@click.option("--name", help="The debtor's name as spoken (slot `name`).")
-@click.option("--amount", help="Amount due as spoken, e.g. '200 dollars' (slot `amount_due`).")
-@click.option("--due-date", help="Due date as spoken (slot `due_date`).")
+@click.option(
+    "--tone",
+    type=click.Choice(["standard", "hardship"]),
+    help="Only this tone's variations (slot `tone`); both tones when omitted.",
+)
+@click.option("--name", help="The debtor's name as spoken (slot `debtor_name`).")
+@click.option("--creditor", help="The creditor as spoken (slot `creditor_name`).")
+@click.option("--amount", help="Amount due as written in the script, e.g. '$120' (`amount_due`).")
+@click.option("--minimum", help="Minimum payment, e.g. '$25' (slot `minimum_due`).")
+@click.option("--due-date", help="Due date as spoken, e.g. 'May 3' (slot `due_date`).")
 @click.option(
     "--slot",
     "extra",
@@ -115,7 +121,9 @@ def prerender(
     tier: int | None,
     tone: str | None,
     name: str | None,
+    creditor: str | None,
     amount: str | None,
+    minimum: str | None,
     due_date: str | None,
     extra: tuple[str, ...],
     lines_file: Path | None,
@@ -126,8 +134,8 @@ def prerender(
     (bot.dialogue.responses.all_lines). Lines already cached are skipped; the summary says
     how many were rendered, cached and failed, and the exit status is 1 if any failed.
 
-    Example: kindcall tts prerender --locale en --tier 2 --tone standard --name "Ms Lee"
-    --amount "200 dollars" --due-date "March 5"
+    Example: kindcall tts prerender --locale en --tier 2 --name "Ana Lee" --creditor Acme
+    --amount '$120' --minimum '$25' --due-date "May 3"
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -137,8 +145,10 @@ def prerender(
     for key, value in (
         ("tier", tier),
         ("tone", tone),
-        ("name", name),
+        ("debtor_name", name),
+        ("creditor_name", creditor),
         ("amount_due", amount),
+        ("minimum_due", minimum),
         ("due_date", due_date),
     ):
         if value is not None:

@@ -148,3 +148,28 @@ def test_install_rejects_what_is_not_a_vosk_model(env: Path, tmp_path: Path) -> 
         cli, ["models", "install", "vosk", "--locale", "en", "--from", str(archive)]
     )
     assert "does not look like a Vosk model" in str(result.exception)
+
+
+def test_prerender_every_line_of_an_account(env: Path) -> None:
+    from bot.dialogue.responses import all_lines
+
+    slots = {
+        "tier": "4",
+        "tone": "hardship",
+        "debtor_name": "王芳",
+        "creditor_name": "北风银行",
+        "amount_due": "1200元",
+        "minimum_due": "200元",
+        "due_date": "三月五号",
+    }
+    expected = all_lines("zh", slots)
+    assert expected
+    args = ["tts", "prerender", "--locale", "zh", "--tier", "4", "--tone", "hardship"]
+    args += ["--name", "王芳", "--creditor", "北风银行", "--amount", "1200元"]
+    args += ["--minimum", "200元", "--due-date", "三月五号"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{len(expected)} lines for zh: {len(expected)} rendered, 0 already cached" in result.output
+    )
+    assert len(list((env / "tts-cache").iterdir())) == len(expected)
