@@ -17,6 +17,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+_TESTS = {
+    "oracle": "test_decisions_agree_with_the_oracle",
+    "next_allowed_at": "test_next_allowed_at_is_the_first_allowed_instant",
+}
 
 
 def main() -> int:
@@ -24,6 +28,11 @@ def main() -> int:
     parser.add_argument("--examples", type=int, default=100_000, help="examples per property")
     parser.add_argument(
         "--progress", default="/tmp/kindcall-compliance-props.log", help="progress log file"
+    )
+    parser.add_argument(
+        "--only",
+        choices=["oracle", "next_allowed_at"],
+        help="run one property (two processes can then share the machine's cores)",
     )
     args = parser.parse_args()
     os.environ["KINDCALL_COMPLIANCE_EXAMPLES"] = str(args.examples)
@@ -43,6 +52,7 @@ def main() -> int:
             "no:cacheprovider",
             "--hypothesis-show-statistics",
             "tests/bot/compliance/test_compliance_properties.py",
+            *(["-k", _TESTS[args.only]] if args.only else []),
         ]
     )
     elapsed = time.perf_counter() - started
