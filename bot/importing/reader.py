@@ -51,7 +51,9 @@ def read_rows(
         An iterator of ``(line, record or error)`` in file order.
 
     Raises:
-        DataFileError: Unreadable file or mapping, empty file, UTF-16 text, damaged workbook.
+        DataFileError: Unreadable file or mapping, empty file, UTF-16 text, an old .xls or
+            damaged workbook; while iterating: a damaged workbook, a read failure, or text
+            the mapping's ``encoding`` cannot decode (detected encodings never fail).
     """
     columns = load_mapping(mapping) if mapping is not None else ColumnMapping()
     source = open_source(path, columns)

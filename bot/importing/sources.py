@@ -135,6 +135,10 @@ def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[SourceRow]:
                 last = reader.line_num
                 yield SourceRow(start, [], f"unreadable CSV: {exc}")
                 continue
+            except UnicodeDecodeError as exc:  # only with a mapping's multi-byte-unit codec
+                raise DataFileError(
+                    str(path), start, f"reading stopped: not decodable as {encoding}: {exc.reason}"
+                ) from exc
             except OSError as exc:
                 raise DataFileError(str(path), start, f"reading stopped: {exc}") from exc
             last = reader.line_num

@@ -456,3 +456,13 @@ def test_empty_required_cells_and_bad_region(write_file: WritePath) -> None:
     )
     assert isinstance(third, RowError)
     assert third.message.startswith('region: "Narnia" is not a region')
+
+
+def test_a_mapping_encoding_that_cannot_decode_stops_with_a_data_file_error(
+    write_file: WritePath,
+) -> None:
+    path = write_file(HEADER.encode("utf-16-le") + b"\x00\xdc")  # a lone low surrogate
+    mapping = write_file("encoding: utf-16-le\n", name="map.yml")
+    with pytest.raises(DataFileError) as excinfo:
+        list(read_rows(path, mapping))
+    assert excinfo.value.detail.startswith("reading stopped: not decodable as utf-16-le: ")
