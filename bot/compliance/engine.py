@@ -8,12 +8,13 @@ from zoneinfo import ZoneInfo
 
 from bot.compliance.clock import window_bounds, zone
 from bot.compliance.model import Attempt, Decision, Flags
-from bot.compliance.profile import Cap, Cooldown, Profile
+from bot.compliance.profile import MAX_RULE_DAYS, Cap, Cooldown, Profile
 from bot.errors import ComplianceError
 
-# Day-level rules can only block days up to this far past the newest attempt; searching a
-# further week guarantees one whole calling window whatever a DST change does to it.
-_SEARCH_SLACK_DAYS = 8
+# Caps and cooldowns span at most MAX_RULE_DAYS (checked by the loader), so no day later
+# than the newest attempt plus that span is blocked by them; a further week guarantees a
+# whole calling window whatever a DST change does to one day. The search ends there.
+_SEARCH_DAYS = MAX_RULE_DAYS + 8
 
 
 def check(
@@ -69,17 +70,21 @@ def check(
     opens, closes, _ = window_bounds(tz, today, window.start, window.end)
     if not opens <= now_ts < closes:
         reasons.append(window.reason)
-    tally = _Tally(profile, [(a.at.astimezone(tz).toordinal(), a.outcome) for a in attempts])
-    today_blocked = tally.blocks(today)
-    for reason in today_blocked:
-        if reason not in reasons:
-            reasons.append(reason)
+    if attempts:
+        history = [(a.at.astimezone(tz).toordinal(), a.outcome) for a in attempts]
+        tally = _Tally(profile.caps, profile.cooldowns, history)
+        today_blocked = tally.blocks(today)
+        for reason in today_blocked:
+            if reason not in reasons:
+                reasons.append(reason)
+    else:
+        tally, today_blocked = _NO_HISTORY, []
 
     if not reasons:
         return Decision(True, (), local_now)
     if permanent:
         return Decision(False, tuple(reasons), None)
-    first_day = today + 1 if today_blocked else today
+    first_day = tally.clear_from(today) if today_blocked else today
     found = _next_allowed(profile, tz, first_day, local_now, now_ts, tally)
     return Decision(False, tuple(reasons), found)
 
@@ -89,9 +94,16 @@ class _Tally:
 
     __slots__ = ("caps", "cooldowns", "last_day")
 
-    def __init__(self, profile: Profile, history: list[tuple[int, str]]) -> None:
+    def __init__(
+        self,
+        caps: Sequence[Cap],
+        cooldowns: Sequence[Cooldown],
+        history: Sequence[tuple[int, str]],
+    ) -> None:
         self.caps: list[tuple[Cap, dict[int, int]]] = []
-        for cap in profile.caps:
+        self.cooldowns: list[tuple[Cooldown, list[int]]] = []
+        self.last_day = max([day for day, _ in history], default=0)
+        for cap in caps:
             counted = [day for day, outcome in history if outcome in cap.outcomes]
             if len(counted) < cap.limit:
                 continue  # too few attempts to reach this cap on any day
@@ -99,12 +111,10 @@ class _Tally:
             for day in counted:
                 per_day[day] = per_day.get(day, 0) + 1
             self.caps.append((cap, per_day))
-        self.cooldowns: list[tuple[Cooldown, list[int]]] = []
-        for cooldown in profile.cooldowns:
+        for cooldown in cooldowns:
             starts = [day for day, outcome in history if outcome in cooldown.after]
             if starts:
                 self.cooldowns.append((cooldown, starts))
-        self.last_day = max([day for day, _ in history], default=0)
 
     def blocks(self, day: int) -> list[str]:
         """Reasons of the caps and cooldowns that forbid any call on local day ``day``."""
@@ -134,6 +144,32 @@ class _Tally:
                     break
         return blocked
 
+    def clear_from(self, day: int) -> int:
+        """``day`` when no cap or cooldown blocks it, else a later day; all between are blocked.
+
+        Lets the search skip a whole blocking window or cooldown at once.
+        """
+        until = day
+        for cap, per_day in self.caps:
+            span, limit = cap.days, cap.limit
+            first = day - span + 1
+            counts = [per_day.get(d, 0) for d in range(first, day + span)]
+            running = sum(counts[:span])
+            for i in range(span):  # the run of days first+i .. first+i+span-1
+                if i:
+                    running += counts[i + span - 1] - counts[i - 1]
+                if running >= limit and first + i + span > until:
+                    until = first + i + span
+        for cooldown, starts in self.cooldowns:
+            length = cooldown.days
+            for start in starts:
+                if start <= day < start + length and start + length > until:
+                    until = start + length
+        return until
+
+
+_NO_HISTORY = _Tally((), (), [])
+
 
 def _next_allowed(
     profile: Profile,
@@ -145,18 +181,22 @@ def _next_allowed(
 ) -> datetime:
     """The first instant >= now inside a calling window on a day no cap or cooldown blocks.
 
-    The search starts on local day ``first_day`` (today, or tomorrow when today is known to
-    be blocked) and walks day by day.
+    The search starts on local day ``first_day`` (today, or the first day after the runs
+    that block today) and skips every run of days a cap or cooldown blocks.
     """
     today = local_now.toordinal()
-    reach = max([cap.days for cap in profile.caps] + [c.days for c in profile.cooldowns] + [1])
     window = profile.window
-    for day in range(first_day, max(first_day, tally.last_day) + reach + _SEARCH_SLACK_DAYS):
-        if day != today and tally.blocks(day):  # the caller found today's day rules clear
-            continue
+    day, end = first_day, max(first_day, tally.last_day) + _SEARCH_DAYS
+    while day < end:
+        if day != today:  # the caller found today's day rules clear
+            clear = tally.clear_from(day)
+            if clear != day:
+                day = clear
+                continue
         opens, closes, opens_local = window_bounds(tz, day, window.start, window.end)
         if now_ts < opens < closes:
             return opens_local
         if opens <= now_ts < closes:
             return local_now
+        day += 1
     raise ComplianceError(f"profile {profile.name!r} never allows a call after {local_now}")

@@ -35,7 +35,7 @@ from pathlib import Path
 import yaml
 
 from bot.compliance.model import OUTCOMES
-from bot.compliance.profile import Cap, Cooldown, Profile, Window
+from bot.compliance.profile import MAX_RULE_DAYS, Cap, Cooldown, Profile, Window
 from bot.errors import ComplianceError, DataFileError
 
 PROFILES_DIR = Path(__file__).parent / "profiles"
@@ -234,7 +234,12 @@ def _rules(
         fields: dict[str, _Field] = {}
         for key, value in entries.items():
             if key in ("max", "days"):
-                parsed: object = _int(value, where, key)
+                number = _int(value, where, key)
+                parsed: object = number
+                if key == "days" and number > MAX_RULE_DAYS:
+                    raise DataFileError(
+                        where, value.start_mark.line + 1, f"days must be <= {MAX_RULE_DAYS}"
+                    )
             elif key in ("outcomes", "after"):
                 parsed = frozenset(_outcomes(value, where, key))
             elif key in ("reason", "id"):

@@ -14,6 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+MAX_RULE_DAYS = 366
+"""Longest span a cap or cooldown may have; bounds the search for the next allowed time."""
+
 
 def format_minutes(minutes: int) -> str:
     """``510`` -> ``"08:30"``; ``1440`` -> ``"24:00"``."""
