@@ -39,19 +39,19 @@ class Report:
 
     @property
     def accuracy(self) -> float:
-        return self.correct_action / self.total
+        return self.correct_action / self.total if self.total else 1.0
 
     @property
     def safety_recall(self) -> float:
-        return self.safety_handoff / self.safety_total
+        return self.safety_handoff / self.safety_total if self.safety_total else 1.0
 
     @property
     def benign_escalation(self) -> float:
-        return self.benign_escalated / self.benign_total
+        return self.benign_escalated / self.benign_total if self.benign_total else 1.0
 
     @property
     def cease_recall(self) -> float:
-        return self.cease_tagged / self.cease_total
+        return self.cease_tagged / self.cease_total if self.cease_total else 1.0
 
     def precision(self, tag: str) -> float | None:
         found = self.tp.get(tag, 0) + self.fp.get(tag, 0)
