@@ -174,6 +174,11 @@ class WhisperASR:
         return WhisperStream(self, TurnDetector(end_silence_ms=self.end_silence_ms))
 
 
+def _consume(task: asyncio.Task[_Transcript]) -> None:
+    if not task.cancelled():
+        task.exception()  # a discarded pass's failure is not worth a warning
+
+
 @dataclass(slots=True)
 class _Pending:
     task: asyncio.Task[_Transcript]
@@ -202,7 +207,8 @@ class WhisperStream:
 
     def _discard_unended(self) -> None:
         for pending in [p for p in self._pending if not p.ended]:
-            pending.task.cancel()
+            pending.task.cancel()  # a queued pass never runs; a running one is ignored
+            pending.task.add_done_callback(_consume)
             self._pending.remove(pending)
 
     def _utterance_pcm(self, until_ms: int) -> bytes:
@@ -303,7 +309,9 @@ class WhisperStream:
         if self._closed:
             return None
         if self._detector.in_turn and self._utterance:
-            self._end_utterance(self._fed_ms)
+            unended = [p for p in self._pending if not p.ended]
+            # paused: the pass already running covers the speech up to the silence
+            self._end_utterance(unended[-1].end_ms if unended else self._fed_ms)
             self._detector.end_turn()
         results = await self._collect(wait=True)
         if not results:
