@@ -58,7 +58,18 @@ _COUNTING_STATES = (
 
 @dataclass(frozen=True, slots=True)
 class ClaimedAttempt:
-    """An attempt a worker now owns and may dial until ``lease_until``."""
+    """An attempt a worker now owns and may dial until ``lease_until``.
+
+    Attributes:
+        attempt_id: the ``call_attempt`` row (use it for dial/complete/release and turns).
+        profile: the compliance profile applied (the debtor's own, else the campaign's).
+        timezone: the person's IANA time zone.
+        locale: the language to call in.
+        script_version: the campaign's script version, stored on the attempt.
+        soft_handling: the tiering asked for the hardship tone.
+        lease_until: after this instant another worker may take the person over.
+        decision: the compliance decision that allowed the claim.
+    """
 
     attempt_id: int
     campaign_id: int

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.errors import ConfigError, StorageError
@@ -108,7 +108,7 @@ def create_database_engine(url: str) -> Engine:
     """Create an engine for ``url`` with KindCall's connection settings (no migrations)."""
     try:
         parsed = make_url(url)
-    except Exception as exc:  # noqa: BLE001 - SQLAlchemy raises several types here
+    except ArgumentError as exc:
         raise ConfigError(f"invalid database URL {url!r}: {exc}") from exc
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":

@@ -79,3 +79,15 @@ def test_foreign_keys_enforced(db: Database) -> None:
                 ),
                 {"b": b"\x01", "t": datetime(2026, 1, 1, tzinfo=UTC)},
             )
+
+
+def test_bad_urls_are_clear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.errors import ConfigError, StorageError
+
+    monkeypatch.setenv("KINDCALL_VAR", str(tmp_path))
+    with pytest.raises(ConfigError, match="invalid database URL 'not a url'"):
+        open_database("not a url")
+    with pytest.raises(ConfigError, match="unsupported database 'mysql'"):
+        open_database("mysql://localhost/x")
+    with pytest.raises(StorageError, match="cannot open database"):
+        open_database("postgresql+psycopg://postgres@127.0.0.1:1/nowhere?connect_timeout=2")
