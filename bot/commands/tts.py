@@ -31,7 +31,13 @@ _LOCALE = click.option(
 
 @click.group()
 def tts() -> None:
-    """Speak text and prerender the bot's lines into the TTS cache (var/tts-cache)."""
+    """Speak text and prerender the bot's lines into the TTS cache (var/tts-cache).
+
+    Engines, in order: edge-tts (online neural voices, given 1.5 s to answer), then Piper
+    (English, offline) or espeak-ng (Mandarin, offline). Set KINDCALL_TTS_OFFLINE=1 to skip
+    edge-tts; KINDCALL_VAR moves var/. Cached files are keyed on engine, voice and text, so
+    an edited line is rendered again and never played stale.
+    """
 
 
 @tts.command()
