@@ -176,6 +176,9 @@ class Conversation:
                 await self._close(("max_turns",))
                 break
             heard = await self._voice.listen(self._setup.listen_timeout_s)
+            if heard is None and not self._voice.is_live():
+                self._advance("hung_up")
+                break
             if heard is None:
                 if self._advance("silence") == "say_goodbye":
                     await self._finish_closing()

@@ -90,6 +90,10 @@ class VoiceChannel(Protocol):
         """Milliseconds since the call was answered (the transcript's time base)."""
         ...
 
+    def is_live(self) -> bool:
+        """False once either side hung up."""
+        ...
+
     async def say(self, text: str, *, uninterruptible: bool = False) -> Spoken:
         """Speak ``text``; returns early when the caller barges in (unless uninterruptible)."""
         ...

@@ -59,9 +59,13 @@ class ScriptedVoice:
     supervisor_joins: bool = False
     clock: int = 0
     hung_up: bool = False
+    caller_hangs_up: bool = False
 
     def now_ms(self) -> int:
         return self.clock
+
+    def is_live(self) -> bool:
+        return not (self.hung_up or (self.caller_hangs_up and not self.script))
 
     async def say(self, text: str, *, uninterruptible: bool = False) -> Spoken:
         start = self.clock

@@ -87,3 +87,16 @@ async def test_silence_closes_after_three_silent_turns() -> None:
     assert result.outcome.kind == "no_outcome"
     assert "silence" in result.state.reasons
     assert voice.said[-3:] == ["<utter_still_there>", "<utter_still_there>", "<utter_goodbye>"]
+
+
+async def test_caller_hang_up_ends_the_call_at_once() -> None:
+    dialogue = ScriptedDialogue()
+    voice = ScriptedVoice(["yes speaking"], caller_hangs_up=True)
+    recorder = ListRecorder()
+    result = await Conversation(SETUP, dialogue, voice, recorder).run()
+    assert result.state.phase == "ended"
+    assert result.outcome.kind == "no_outcome"
+    assert voice.said[-1] == "Thanks. You owe 350 dollars."
+    assert ("call_phase", {"from": "conversing", "to": "ended", "event": "hung_up"}) in (
+        recorder.events
+    )

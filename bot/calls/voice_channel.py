@@ -1,0 +1,183 @@
+"""The :class:`bot.calls.ports.VoiceChannel` port over a live WebRTC call.
+
+Ears: the caller's 16 kHz frames go into one ASR stream; its empty partial at speech start
+is the barge-in signal (the bot's queued audio is flushed at once unless the line playing is
+a required disclosure), its finals are the caller's turns. Mouth: lines come from the TTS
+cache (rendered ahead where possible) and are queued on the session's outbound track in
+20 ms frames. Times are milliseconds since the call connected, on the monotonic clock the
+transport dates its frames with, so transcript, latency and recording share one timeline.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Awaitable
+from typing import TypeVar
+
+import numpy as np
+
+from bot.calls.ports import Heard, Spoken
+from voice.asr.base import ASREngine, ASRResult
+from voice.transport import CallSession, InboundAudio, Playback
+from voice.tts.cache import TTSCache
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+HOLD_TONE_HZ = 440.0
+"""A soft, sparse beep marks the hold so the caller knows the line is alive."""
+
+
+def hold_audio(seconds: float, sample_rate: int = 16_000) -> bytes:
+    """Quiet hold audio: a 150 ms soft tone every 3 s, silence in between."""
+    total = int(seconds * sample_rate)
+    samples = np.zeros(total, dtype=np.float32)
+    beep = int(0.15 * sample_rate)
+    t = np.arange(beep) / sample_rate
+    tone = 0.05 * np.sin(2 * np.pi * HOLD_TONE_HZ * t) * np.hanning(beep)
+    for start in range(0, total, 3 * sample_rate):
+        end = min(total, start + beep)
+        samples[start:end] = tone[: end - start]
+    return (samples * 32767).astype("<i2").tobytes()
+
+
+class AudioVoiceChannel:
+    """One call's voice over a connected :class:`CallSession`.
+
+    Args:
+        session: The connected call.
+        asr: The engine for the call's locale (a stream is opened per call).
+        tts: The TTS cache view for this call (hits and misses are counted per call).
+        locale: ``zh`` or ``en``.
+    """
+
+    def __init__(self, session: CallSession, asr: ASREngine, tts: TTSCache, locale: str) -> None:
+        self._session = session
+        self._asr = asr
+        self._tts = tts
+        self._locale = locale
+        self._t0 = time.monotonic()
+        self._audio_t0: float | None = None
+        self._turns: asyncio.Queue[Heard] = asyncio.Queue()
+        self._playing: Playback | None = None
+        self._uninterruptible = False
+        self._listener: asyncio.Task[None] | None = None
+        self.barge_ins = 0
+
+    async def start(self) -> None:
+        """Start listening (call once the session is connected)."""
+        inbound = await self._session.inbound()
+        self._t0 = time.monotonic()
+        self._listener = asyncio.get_running_loop().create_task(self._listen(inbound))
+
+    def now_ms(self) -> int:
+        """Milliseconds since the call connected."""
+        return self._ms(time.monotonic())
+
+    def _ms(self, at: float) -> int:
+        return round((at - self._t0) * 1000)
+
+    def _audio_ms(self, stream_ms: int) -> int:
+        base = self._audio_t0 if self._audio_t0 is not None else self._t0
+        return self._ms(base) + stream_ms
+
+    async def _listen(self, inbound: InboundAudio) -> None:
+        stream = self._asr.new_stream()
+        try:
+            async for frame in inbound:
+                if self._audio_t0 is None:
+                    self._audio_t0 = frame.time
+                for result in await stream.feed(frame.pcm):
+                    self._on_result(result)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.exception("call %s: listening failed", self._session.call_id)
+        finally:
+            await stream.close()
+
+    def _on_result(self, result: ASRResult) -> None:
+        if not result.is_final:
+            playing = self._playing
+            if playing is not None and not playing.finished and not self._uninterruptible:
+                self._session.flush()
+                self.barge_ins += 1
+            return
+        text = result.text.strip()
+        if text:
+            self._turns.put_nowait(
+                Heard(
+                    text,
+                    result.confidence,
+                    self._audio_ms(result.start_ms),
+                    self._audio_ms(result.end_ms),
+                )
+            )
+
+    def is_live(self) -> bool:
+        """False once either side hung up."""
+        return not self._session.closed.is_set()
+
+    async def _until_closed(self, awaitable: Awaitable[T]) -> T | None:
+        """Await ``awaitable`` unless the call closes first (then None)."""
+        task = asyncio.ensure_future(awaitable)
+        closed = asyncio.ensure_future(self._session.closed.wait())
+        try:
+            await asyncio.wait({task, closed}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            closed.cancel()
+        if task.done():
+            return task.result()
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        return None
+
+    async def say(self, text: str, *, uninterruptible: bool = False) -> Spoken:
+        """Speak ``text``; returns when it played out, the caller barged in or hung up."""
+        hits = self._tts.hits
+        audio = await self._tts.get_or_render(text, self._locale)
+        cache_hit = self._tts.hits > hits
+        if not self.is_live():
+            return Spoken(self.now_ms(), self.now_ms(), True, cache_hit)
+        self._uninterruptible = uninterruptible
+        playback = self._session.play(audio.pcm, audio.sample_rate)
+        self._playing = playback
+        try:
+            played = bool(await self._until_closed(playback.wait()))
+        finally:
+            self._playing = None
+            self._uninterruptible = False
+        at = time.monotonic()
+        started = playback.started_at if playback.started_at is not None else at
+        ended = playback.ended_at if playback.ended_at is not None else at
+        return Spoken(self._ms(started), self._ms(ended), not played, cache_hit)
+
+    async def listen(self, timeout_s: float) -> Heard | None:
+        """The caller's next finished turn, or None after ``timeout_s`` without one."""
+        if not self._turns.empty():
+            return self._turns.get_nowait()
+        if not self.is_live():
+            return None
+        try:
+            async with asyncio.timeout(timeout_s):
+                return await self._until_closed(self._turns.get())
+        except TimeoutError:
+            return None
+
+    async def hold(self, seconds: float) -> bool:
+        """Play hold audio for ``seconds``; no supervisor console yet, so never joined."""
+        if self.is_live():
+            await self._until_closed(self._session.play(hold_audio(seconds), 16_000).wait())
+        return False
+
+    async def hang_up(self) -> None:
+        """Stop listening and close the session (finishes the recording)."""
+        if self._listener is not None:
+            self._listener.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._listener
+        await self._session.close()
