@@ -118,9 +118,19 @@ def read_rules(path: Path, locale: Locale) -> TextRules:
 
 
 def compile_list(
-    path: Path, node: yaml.Node, what: str, locale: Locale, rules: TextRules
+    path: Path,
+    node: yaml.Node,
+    what: str,
+    locale: Locale,
+    rules: TextRules,
+    *,
+    gaps_skip_cues: bool = False,
 ) -> tuple[Phrase, ...]:
-    """Compile a list of phrases (strings, or ``{pattern, weight}`` mappings)."""
+    """Compile a list of phrases (strings, or ``{pattern, weight}`` mappings).
+
+    Gaps never skip a negation cue, except in idioms (``gaps_skip_cues``): an idiom such
+    as "手机*6死" must cover "手机快没电了要死了".
+    """
     phrases = []
     for item in yn.sequence(path, node, what):
         weight = 1.0
@@ -139,7 +149,7 @@ def compile_list(
                 pattern,
                 locale,
                 rules.contractions,
-                rules.negation_cues,
+                () if gaps_skip_cues else rules.negation_cues,
                 rules.negation_exceptions,
             )
         except PatternError as exc:
@@ -183,7 +193,9 @@ def _load_common(path: Path, locale: Locale) -> tuple[TextRules, tuple[Phrase, .
         fillers=tuple(yn.strings(path, root["fillers"], "fillers")),
         contractions=MappingProxyType(contractions),
     )
-    idioms = compile_list(path, root["idioms"], "idioms", locale, rules) if "idioms" in root else ()
+    idioms: tuple[Phrase, ...] = ()
+    if "idioms" in root:
+        idioms = compile_list(path, root["idioms"], "idioms", locale, rules, gaps_skip_cues=True)
     floor = 0.5
     if "low_asr_confidence" in root:
         floor = yn.number(path, root["low_asr_confidence"], "low_asr_confidence", 0.0, 1.0)
@@ -213,7 +225,9 @@ def _load_detector(path: Path, locale: Locale, rules: TextRules) -> Detector:
     negated: tuple[Phrase, ...] = ()
     if "negated_phrases" in root:
         negated = compile_list(path, root["negated_phrases"], "negated_phrases", locale, rules)
-    idioms = compile_list(path, root["idioms"], "idioms", locale, rules) if "idioms" in root else ()
+    idioms: tuple[Phrase, ...] = ()
+    if "idioms" in root:
+        idioms = compile_list(path, root["idioms"], "idioms", locale, rules, gaps_skip_cues=True)
     return Detector(category, threshold, soft_tag, soft, phrases, negated, idioms, str(path))
 
 
