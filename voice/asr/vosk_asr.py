@@ -5,7 +5,9 @@ one ``KaldiRecognizer`` per call. Every recogniser call runs in a small shared t
 (Kaldi releases the GIL), so the event loop keeps serving media while audio is decoded.
 Vosk does its own endpointing (trailing-silence rules in the model's ``conf/model.conf``):
 ``feed`` returns a final result when it detects the end of an utterance, partial results
-whenever the hypothesis changes.
+whenever the hypothesis changes. Like the Whisper stream, it also returns an empty partial
+the moment Silero VAD hears speech start (~0.1 s after the onset, well before Vosk has a
+word), so barge-in does not depend on the engine; the VAD runs in the same pool job.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import vosk
 from bot.errors import ASRError
 from voice.asr.base import SAMPLE_RATE, ASRResult
 from voice.locale import language_of
+from voice.vad.turn import TurnDetector, TurnEventKind
 
 __all__ = ["VoskASR", "VoskStream", "looks_like_vosk_model"]
 
@@ -60,6 +63,7 @@ def _shared_model(path: Path) -> vosk.Model:
 class _Step:
     final: dict[str, Any] | None
     partial: dict[str, Any] | None
+    speech_start_ms: int | None
 
 
 def _confidence(words: list[dict[str, Any]]) -> float:
@@ -72,8 +76,9 @@ def _confidence(words: list[dict[str, Any]]) -> float:
 class VoskStream:
     """One call's Kaldi recogniser (see :class:`voice.asr.base.ASRStream`)."""
 
-    def __init__(self, engine: VoskASR) -> None:
+    def __init__(self, engine: VoskASR, detector: TurnDetector | None) -> None:
         self._engine = engine
+        self._detector = detector
         self._recognizer: vosk.KaldiRecognizer | None = None
         self._lock = asyncio.Lock()
         self._fed_samples = 0
@@ -95,10 +100,15 @@ class VoskStream:
         return self._recognizer
 
     def _accept(self, pcm: bytes) -> _Step:
+        start_ms = None
+        if self._detector is not None:
+            for event in self._detector.feed(pcm):
+                if event.kind is TurnEventKind.SPEECH_START:
+                    start_ms = event.at_ms
         recognizer = self._recognizer_now()
         if recognizer.AcceptWaveform(pcm):
-            return _Step(final=json.loads(recognizer.Result()), partial=None)
-        return _Step(final=None, partial=json.loads(recognizer.PartialResult()))
+            return _Step(json.loads(recognizer.Result()), None, start_ms)
+        return _Step(None, json.loads(recognizer.PartialResult()), start_ms)
 
     def _finish(self) -> dict[str, Any]:
         recognizer = self._recognizer_now()
@@ -142,12 +152,17 @@ class VoskStream:
         async with self._lock:
             step = await loop.run_in_executor(_executor, self._accept, pcm16)
             self._fed_samples += len(pcm16) // 2
+            results: list[ASRResult] = []
+            if step.speech_start_ms is not None:
+                at = min(step.speech_start_ms, self.position_ms)
+                results.append(ASRResult("", False, 1.0, at, self.position_ms))
             if step.final is not None:
                 final = self._final(step.final)
-                return [final] if final is not None else []
-            assert step.partial is not None
-            partial = self._partial(step.partial)
-            return [partial] if partial is not None else []
+                results += [final] if final is not None else []
+            elif step.partial is not None:
+                partial = self._partial(step.partial)
+                results += [partial] if partial is not None else []
+            return results
 
     async def flush(self) -> ASRResult | None:
         """End the current utterance (e.g. the caller hung up) and return its final."""
@@ -169,11 +184,15 @@ class VoskASR:
     Args:
         model_path: The unpacked model (``am/``, ``conf/``, ``graph/``, ``ivector/``).
         locale: The locale it recognises (``zh``, ``en``; other tags allowed for tests).
+        speech_start_partials: Emit an empty partial when the VAD hears speech start.
     """
 
     name = "vosk"
 
-    def __init__(self, model_path: Path, locale: str) -> None:
+    def __init__(
+        self, model_path: Path, locale: str, *, speech_start_partials: bool = True
+    ) -> None:
+        self.speech_start_partials = speech_start_partials
         self.model_path = Path(model_path).resolve()
         try:
             self.locale: str = language_of(locale)
@@ -194,4 +213,4 @@ class VoskASR:
 
     def new_stream(self) -> VoskStream:
         """A recogniser for one call."""
-        return VoskStream(self)
+        return VoskStream(self, TurnDetector() if self.speech_start_partials else None)

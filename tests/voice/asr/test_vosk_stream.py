@@ -26,10 +26,15 @@ async def test_partials_then_one_final_on_endpoint(ko_model: Path, ko_speech: by
     speech_end_ms = LEAD_MS + len(ko_speech) // 32
     results = await feed_all(stream, silence(LEAD_MS) + ko_speech + silence(1500))
     finals = [r for r in results if r.is_final]
-    partials = [r for r in results if not r.is_final]
     assert len(finals) == 1
     final = finals[0]
     assert final.text
+    # first the VAD's empty partial (barge-in), then Vosk's word hypotheses, then the final
+    start = results[0]
+    assert (start.text, start.is_final, start.confidence) == ("", False, 1.0)
+    assert LEAD_MS - 32 <= start.start_ms <= LEAD_MS + 200  # 32 ms VAD windows
+    assert start.end_ms - start.start_ms <= 200
+    partials = [r for r in results[1:] if not r.is_final]
     assert partials, "no partial before the final"
     assert results.index(partials[0]) < results.index(final)
     assert all(p.text for p in partials)
@@ -44,9 +49,10 @@ async def test_partials_then_one_final_on_endpoint(ko_model: Path, ko_speech: by
 
 
 async def test_flush_ends_the_utterance(ko_model: Path, ko_speech: bytes) -> None:
-    stream = VoskASR(ko_model, "ko").new_stream()
+    stream = VoskASR(ko_model, "ko", speech_start_partials=False).new_stream()
     results = await feed_all(stream, ko_speech)
     assert not [r for r in results if r.is_final]
+    assert all(r.text for r in results)  # no VAD partial when switched off
     final = await stream.flush()
     assert final is not None and final.is_final and final.text
     assert final.end_ms <= stream.position_ms
