@@ -198,3 +198,31 @@ def test_invalid_inputs_name_the_value() -> None:
         Turn("hi", "en", asr_confidence=1.5)
     with pytest.raises(ValueError, match="tier must be within 1..5, got 9"):
         CallContext(tier=9)
+
+
+def test_negated_phrases_count_only_under_negation() -> None:
+    decision = run("honestly i dont think i can keep living like this")
+    assert decision.reasons == ("self_harm",)
+    assert decision.evidence[0].matched == "not … keep living"
+    assert run("i want to keep living my best life").action == "continue"
+
+
+def test_idioms_cover_gaps_with_negation_words() -> None:
+    decision = run("我手机快没电了要死了快点说", "zh")
+    assert decision.action == "continue"
+    assert [e.note for e in decision.evidence] == ["idiom"]
+
+
+def test_a_gap_never_skips_a_negation_cue() -> None:
+    assert run("这钱我不会还的", "zh").reasons == ("refusal",)
+    assert run("i will not pay").reasons == ("refusal",)
+
+
+def test_question_forms_are_not_negation() -> None:
+    # "要不" (how about) and "是不是" contain 不 but negate nothing
+    assert run("要不我死了算了", "zh").reasons == ("self_harm",)
+    assert run("我是不是不想活了", "zh").reasons == ("self_harm",)
+
+
+def test_possessive_s_reads_as_is() -> None:
+    assert run("my dad's not here right now").reasons == ("third_party",)
