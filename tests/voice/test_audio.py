@@ -71,3 +71,33 @@ def test_wav_round_trip(tmp_path: Path) -> None:
         read_wav(tmp_path / "bad.wav")
     with pytest.raises(VoiceError, match="cannot decode 7 bytes of audio"):
         decode_audio(b"garbage")
+
+
+def mp3_bytes(pcm: bytes, rate: int) -> bytes:
+    """Encode mono s16le as MP3 (what edge-tts sends) with PyAV's libmp3lame."""
+    import io
+
+    import av
+
+    buffer = io.BytesIO()
+    with av.open(buffer, mode="w", format="mp3") as container:
+        stream = container.add_stream("libmp3lame", rate=rate)
+        stream.layout = "mono"
+        samples = np.frombuffer(pcm, dtype="<i2").reshape(1, -1)
+        frame = av.AudioFrame.from_ndarray(samples, format="s16", layout="mono")
+        frame.sample_rate = rate
+        for packet in stream.encode(frame):
+            container.mux(packet)
+        for packet in stream.encode(None):
+            container.mux(packet)
+    return buffer.getvalue()
+
+
+def test_decode_mp3_like_edge_tts_sends() -> None:
+    pcm = tone(440, 1000, 24_000)
+    audio = decode_audio(mp3_bytes(pcm, 24_000))
+    assert audio.sample_rate == 24_000
+    assert abs(audio.duration_ms - 1000) <= 60  # encoder delay and padding
+    spectrum = np.abs(np.fft.rfft(s16le_to_float(audio.pcm)[:24_000]))
+    assert round(float(np.argmax(spectrum))) in (439, 440, 441)
+    assert decode_audio(mp3_bytes(pcm, 24_000), sample_rate=16_000).sample_rate == 16_000

@@ -102,3 +102,12 @@ async def test_a_damaged_file_is_rendered_again(tmp_path: Path) -> None:
     await cache.get_or_render("Hello.", "en")
     assert engine.renders == ["Hello.", "Hello."]
     assert (cache.hits, cache.misses) == (0, 2)
+
+
+async def test_prerender_reports_failures(tmp_path: Path) -> None:
+    cache = TTSCache(tmp_path, FallbackTTS([EspeakTTS(binary="/nonexistent/espeak-ng")]))
+    report = await cache.prerender(["Hello."], "en")
+    assert (report.rendered, report.cached) == (0, 0)
+    assert len(report.failed) == 1
+    assert report.failed[0].startswith("'Hello.': every TTS engine failed for locale 'en'")
+    assert names(tmp_path) == []
