@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from bot.errors import ASRError
 from bot.paths import models_dir
@@ -14,7 +15,9 @@ from voice.asr.vosk_asr import VoskASR, looks_like_vosk_model
 from voice.asr.whisper_asr import WhisperASR
 from voice.locale import Language, language_of
 
-__all__ = ["ASRSettings", "engine_for", "vosk_model_path"]
+__all__ = ["ASRSettings", "Preference", "engine_for", "vosk_model_path"]
+
+Preference = Literal["auto", "vosk", "whisper"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +34,7 @@ class ASRSettings:
     vosk_models: Mapping[Language, Path] = field(default_factory=dict)
     whisper_threads: int | None = None
     end_silence_ms: int | None = None
-    prefer: str = "auto"
+    prefer: Preference = "auto"
 
     def __post_init__(self) -> None:
         if self.prefer not in {"auto", "vosk", "whisper"}:
