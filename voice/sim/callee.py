@@ -118,29 +118,39 @@ class _Callee:
         session: CallSession,
         text: str,
         *,
-        delay_s: float = 0.0,
+        at: float | None = None,
         kind: EventKind = "said",
         rule: Rule | None = None,
     ) -> None:
-        audio = await self.audio(text)  # render during the think time
-        if delay_s > 0:
-            await asyncio.sleep(delay_s)
+        """Say ``text`` at monotonic time ``at`` (now if None), rendering it meanwhile."""
+        audio = await self.audio(text)
+        if at is not None and at > time.monotonic():
+            await asyncio.sleep(at - time.monotonic())
         playback = session.play(audio.pcm, audio.sample_rate)
         await playback.wait()
-        at = playback.started_at if playback.started_at is not None else time.monotonic()
-        self.events.append(CalleeEvent(kind, text, self.ms(at), rule.line if rule else None))
+        started = playback.started_at if playback.started_at is not None else time.monotonic()
+        self.events.append(CalleeEvent(kind, text, self.ms(started), rule.line if rule else None))
         if rule is not None and rule.then == "hangup":
             await asyncio.sleep(0.3)
             self.hangup.set()
+
+    async def render_ahead(self) -> None:
+        """Render the lines whose timing matters (opening, interruptions) before they are due."""
+        lines = [self.persona.opening] + [i.say for i in self.persona.interruptions]
+        for line in lines:
+            if line:
+                await self.audio(line)
 
     def react(self, session: CallSession, text: str) -> None:
         rule = self.persona.reply_to(text, self.fired)
         if rule is not None:
             self.fired.add(rule.line)
-            self.spawn(self.say(session, rule.say, delay_s=rule.pause_ms / 1000, rule=rule))
+            self.spawn(
+                self.say(session, rule.say, at=time.monotonic() + rule.pause_ms / 1000, rule=rule)
+            )
         elif self.persona.fallback and self.fallbacks < self.persona.max_fallbacks:
             self.fallbacks += 1
-            self.spawn(self.say(session, self.persona.fallback, delay_s=0.4))
+            self.spawn(self.say(session, self.persona.fallback, at=time.monotonic() + 0.4))
 
     async def listen(self, session: CallSession, inbound: InboundAudio) -> None:
         stream: ASRStream | None = self.asr.new_stream() if self.asr is not None else None
@@ -171,8 +181,8 @@ class _Callee:
         for spec in self.persona.interruptions:
             if spec.bot_turn == turn:
                 # Dated from the onset's audio time: a slow ASR pass must not shift it.
-                delay = onset + spec.after_ms / 1000 - time.monotonic()
-                self.spawn(self.say(session, spec.say, delay_s=delay, kind="interrupted"))
+                due = onset + spec.after_ms / 1000
+                self.spawn(self.say(session, spec.say, at=due, kind="interrupted"))
 
 
 async def run_callee(
@@ -209,10 +219,11 @@ async def run_callee(
             await session.wait_connected()
             inbound = await session.inbound()
         callee.t0 = time.monotonic()
+        if not persona.silent:
+            callee.spawn(callee.render_ahead())
         if persona.opening and not persona.silent:
-            callee.spawn(
-                callee.say(session, persona.opening, delay_s=persona.opening_after_ms / 1000)
-            )
+            due = callee.t0 + persona.opening_after_ms / 1000
+            callee.spawn(callee.say(session, persona.opening, at=due))
         if persona.hangup_after_s is not None:
             callee.spawn(_hang_up_later(callee.hangup, persona.hangup_after_s))
         listen = asyncio.ensure_future(callee.listen(session, inbound))

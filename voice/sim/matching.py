@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import cache
+from pathlib import Path
 
 import zhconv
 
@@ -18,11 +20,19 @@ THRESHOLD = 0.8
 _PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
 
 
+@cache
+def _load_zhconv() -> None:
+    # zhconv's default loader leaves its dictionary file open (a ResourceWarning); loading
+    # the same file by path goes through a ``with open`` and fills the same global table.
+    zhconv.loaddict(str(Path(zhconv.__file__).with_name("zhcdict.json")))
+
+
 def normalise(text: str, locale: str) -> str:
     """Lower case, no punctuation, single spaces; Mandarin in simplified characters, unspaced."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = _PUNCTUATION.sub(" ", text)
     if locale == "zh":
+        _load_zhconv()
         return str(zhconv.convert(re.sub(r"\s+", "", text), "zh-cn"))
     return " ".join(text.split())
 
