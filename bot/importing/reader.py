@@ -13,6 +13,7 @@ from bot.importing.columns import (
     load_mapping,
     normalise_header,
 )
+from bot.importing.fields import show
 from bot.importing.records import DebtorRecord, RowError
 from bot.importing.sources import Source, SourceRow, open_source
 from bot.importing.validate import validate
@@ -97,7 +98,7 @@ def _layout(header: SourceRow, columns: ColumnMapping) -> _Layout:
         )
         problems.insert(0, f"missing required column(s): {names}")
     row_message = "; ".join(problems)
-    found = ", ".join(f'"{key}"' for key in keys[:30]) or "nothing"
+    found = ", ".join(show(key) for key in keys[:30]) or "nothing"
     header_message = f"{row_message}. The header has {found}"
     if header.fault:
         header_message += f". {header.fault}"

@@ -18,26 +18,30 @@ def write_rejects(path: Path, errors: Iterable[RowError]) -> None:
     The file is UTF-8 with a byte-order mark, so Excel shows Chinese text correctly
     whatever the original encoding was. Columns are the union of the rows' headers in
     first-seen order; if the agency's file already has a ``line`` or ``error`` column,
-    ours are called ``kindcall_line`` and ``kindcall_error``. Cells longer than Excel's
-    32 767 characters are cut there and end in ``…[cut N characters]``.
+    ours are called ``kindcall_line`` and ``kindcall_error``. Cells (and headers) longer
+    than Excel's 32 767 characters are cut there and end in ``…[cut N characters]``, so
+    the rejects file always reads back with ``read_rows``.
 
     Raises:
         DataFileError: The file cannot be written.
     """
     rows = list(errors)
-    columns: dict[str, None] = {}
+    names: dict[str, str] = {}  # original header → the (possibly cut) name written
     for error in rows:
-        columns.update(dict.fromkeys(error.raw))
-    line_col = "kindcall_line" if "line" in columns else "line"
-    error_col = "kindcall_error" if "error" in columns else "error"
-    fieldnames = [*columns, line_col, error_col]
+        for key in error.raw:
+            if key not in names:
+                name = _fit(key)
+                names[key] = name if name not in names.values() else f"{name}_{len(names) + 1}"
+    line_col = "kindcall_line" if "line" in names.values() else "line"
+    error_col = "kindcall_error" if "error" in names.values() else "error"
+    fieldnames = [*names.values(), line_col, error_col]
     try:
         with path.open("w", encoding="utf-8-sig", errors="replace", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=fieldnames)
             writer.writeheader()
             for error in rows:
-                cells = {key: _fit(value) for key, value in error.raw.items()}
-                writer.writerow({**cells, line_col: error.line, error_col: error.message})
+                cells = {names[key]: _fit(value) for key, value in error.raw.items()}
+                writer.writerow({**cells, line_col: error.line, error_col: _fit(error.message)})
     except OSError as exc:
         raise DataFileError(str(path), None, f"cannot write the rejects file: {exc}") from exc
 

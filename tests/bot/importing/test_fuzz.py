@@ -198,6 +198,12 @@ def check(data: bytes, folder: Path, note: Callable[[str], object] = print) -> N
         note("file-level DataFileError")
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
             assert exc.detail == "UTF-16 text is not supported: save the file as CSV UTF-8"
+        elif data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+            assert exc.detail.startswith("old Excel (.xls) workbooks are not supported")
+        elif data.startswith(b"PK\x03\x04"):
+            assert exc.detail.startswith(
+                ("not a readable XLSX workbook", "the workbook is damaged")
+            )
         else:
             assert exc.detail == "the file is empty: expected a header line"
             assert expected.header_line is None
