@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.actions.base import call_date, entity_values, latest_intent, latest_text
 from bot.dialogue.amounts import format_amount, parse_amount
 from bot.dialogue.dates import parse_date
+from bot.dialogue.spoken import Locale, guess_locale, spoken_amount, spoken_date
 
 PromiseStatus = Literal["complete", "need_amount", "need_date", "need_details"]
 
@@ -70,9 +71,18 @@ class ActionRecordPromise(Action):  # type: ignore[misc]  # rasa_sdk ships no ty
         if amount_text is None and date_text and latest_intent(tracker) == "promise_to_pay":
             due = parse_amount(_slot_text(tracker, "amount_due") or "")
             amount_text = format_amount(due) if due is not None else None
+        locale = _locale(tracker, text)
+        like = _slot_text(tracker, "amount_due")
         return [
             SlotSet("promised_amount", amount_text),
             SlotSet("promised_date", date_text),
+            SlotSet(
+                "promised_amount_spoken", spoken_amount(amount_text, like) if amount_text else None
+            ),
+            SlotSet(
+                "promised_date_spoken",
+                spoken_date(date.fromisoformat(date_text), locale) if date_text else None,
+            ),
             SlotSet("promise_status", promise_status(amount_text, date_text)),
         ]
 
@@ -93,6 +103,13 @@ class ActionRecordCallback(Action):  # type: ignore[misc]
         when = _first_date(spans, text, call_date(tracker))
         value = when.isoformat() if when is not None else (" ".join(spans) or text or None)
         return [SlotSet("callback_time", value)]
+
+
+def _locale(tracker: Tracker, text: str) -> Locale:
+    value = tracker.get_slot("locale")
+    if value in ("en", "zh"):
+        return cast(Locale, value)
+    return guess_locale(text or str(tracker.get_slot("debtor_name") or ""))
 
 
 def _slot_text(tracker: Tracker, name: str) -> str | None:

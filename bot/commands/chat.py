@@ -37,7 +37,7 @@ def account_slots(
     locale: str, tier: int, tone: str, overrides: Mapping[str, str | None]
 ) -> dict[str, str]:
     """The slots the orchestrator would set for this account (defaults per locale)."""
-    slots = {**_DEFAULTS[locale], "tier": str(tier), "tone": tone}
+    slots = {**_DEFAULTS[locale], "tier": str(tier), "tone": tone, "locale": locale}
     slots.update({k: v for k, v in overrides.items() if v})
     return slots
 
@@ -47,10 +47,8 @@ def _print_bot(console: Console, messages: tuple[BotMessage, ...]) -> None:
         if message.text is not None:
             console.print(f"[bold cyan]bot:[/] {escape(message.text)}")
         if message.custom is not None:
-            console.print(
-                f"[yellow]  [{escape(str(message.kind))}: "
-                f"{escape(str(message.custom.get('reason')))}][/]"
-            )
+            payload = f"[{message.kind}: {message.custom.get('reason')}]"
+            console.print(f"[yellow]     {escape(payload)}[/]")
 
 
 def _print_understood(console: Console, turn: Turn) -> None:
@@ -123,14 +121,18 @@ def chat(locale: str, tier: int, tone: str, **overrides: str | None) -> None:
     """
     console = Console(highlight=False)
     project = Project.default()
-    if current_model(project, locale) is None:
-        console.print(f"Training the {locale} model first (1-2 min on 2 cores) ...")
-    model = ensure_model(project, locale).model
     info = server.read_info(locale)
     started_here = info is None or not server.is_ready(info)
     if started_here:
+        if current_model(project, locale) is None:
+            console.print(f"Training the {locale} model first (1-2 min on 2 cores) ...")
+        model = ensure_model(project, locale).model
         with console.status(f"Starting Rasa ({locale}) and the action server, about 40 s ..."):
             info = server.start(project, locale, model)
+    elif info is not None and current_model(project, locale) is None:
+        console.print(
+            "[dim]note: the running model is older than dialogues/ (kindcall rasa train)[/]"
+        )
     assert info is not None
     slots = account_slots(locale, tier, tone, overrides)
     try:

@@ -180,7 +180,7 @@ def start(
             "run",
             "--enable-api",
             "-m",
-            str(model),
+            str(model.resolve()),
             "--port",
             str(rasa_port),
             "--endpoints",
@@ -190,7 +190,7 @@ def start(
         build,
         rasa_env(),
     )
-    info = ServerInfo(locale, rasa.pid, actions.pid, rasa_port, actions_port, str(model))
+    info = ServerInfo(locale, rasa.pid, actions.pid, rasa_port, actions_port, str(model.resolve()))
     runs.mkdir(parents=True, exist_ok=True)
     _pid_file(locale, runs).write_text(json.dumps(asdict(info)), encoding="utf-8")
     deadline = time.monotonic() + timeout

@@ -79,7 +79,13 @@ def _locale(info: ServerInfo) -> str:
 
 
 def _slots(locale: str, tier: str, tone: str = "standard") -> dict[str, str]:
-    return {**ACCOUNT[locale], "tier": tier, "tone": tone, "call_date": CALL_DATE}
+    return {
+        **ACCOUNT[locale],
+        "tier": tier,
+        "tone": tone,
+        "locale": locale,
+        "call_date": CALL_DATE,
+    }
 
 
 def _responses(locale: str) -> dict[str, Response]:
@@ -239,7 +245,10 @@ async def test_promise_is_captured_by_the_action_server(rasa: ServerInfo) -> Non
     _assert_intent(turn, "promise_to_pay")
     assert turn.tracker.slots["promised_amount"] == "500"
     assert turn.tracker.slots["promised_date"] == "2026-12-04"
-    filled = {**slots, "promised_amount": "500", "promised_date": "2026-12-04"}
+    spoken = {"en": ("$500", "December 4"), "zh": ("500元", "12月4日")}[locale]
+    assert turn.tracker.slots["promised_amount_spoken"] == spoken[0]
+    assert turn.tracker.slots["promised_date_spoken"] == spoken[1]
+    filled = {**slots, "promised_amount_spoken": spoken[0], "promised_date_spoken": spoken[1]}
     assert turn.texts == [
         _variation(locale, "utter_promise_confirm", filled),
         _variation(locale, "utter_anything_else", filled),

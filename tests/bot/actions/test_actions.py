@@ -153,8 +153,27 @@ def test_record_promise(
     expected: dict[str, Any],
 ) -> None:
     events, messages = _run(ActionRecordPromise(), _tracker(intent, text, entities, **slots))
-    assert _slots(events) == expected
+    recorded = _slots(events)
+    assert {k: recorded[k] for k in expected} == expected
     assert messages == []
+
+
+@pytest.mark.parametrize(
+    ("text", "slots", "amount", "when"),
+    [
+        ("i can pay 500 next friday", {"amount_due": "$1,250"}, "$500", "December 4"),
+        ("我下周五还五百块", {"amount_due": "2500元"}, "500元", "12月4日"),
+        # The locale slot wins over the guess from the text.
+        ("500 下周五", {"locale": "en"}, "500", "December 4"),
+    ],
+)
+def test_record_promise_fills_the_spoken_forms(
+    text: str, slots: dict[str, Any], amount: str, when: str
+) -> None:
+    events, _ = _run(ActionRecordPromise(), _tracker("promise_to_pay", text, **slots))
+    recorded = _slots(events)
+    assert recorded["promised_amount_spoken"] == amount
+    assert recorded["promised_date_spoken"] == when
 
 
 def test_record_callback() -> None:
