@@ -9,10 +9,13 @@ Per step (1, 5, 10, 15 calls by default) it reports:
 
 * ``cpu_bot_pct_per_call``: bot-process CPU (user+sys) / wall time / calls, in % of one core.
 * ``cpu_callee_pct_per_call``: the same for the callee process.
-* ``drift_ms``: how far the received audio fell behind the wall clock over the steady
-  window (median lateness of the last second minus that of the first second; a receiver
-  that gets 20 ms of audio every 20 ms has 0).
-* ``lateness_p99_ms``: 99th percentile of a frame's lateness against that steady clock.
+* ``drift_ms``: how much later (wall clock) the received audio arrived at the end of the
+  steady window than at its start, against the sender's sample clock (RTP timestamps),
+  from a least-squares line through every frame's lateness: 0 when 20 ms of audio keeps
+  arriving every 20 ms; median and worst side.
+* ``jitter_p99_ms``: p99 minus median of that lateness (worst side).
+* ``received_pct``: audio that arrived over the sender-clock span it covers (worst side);
+  below 100 means packets were dropped (e.g. a stalled receiver overflowing its buffer).
 * ``latency_ms``: burst departure (the sender's sample clock) to the arrival of its first
   loud frame at the receiver, median and p95, both directions (includes aiortc's ~80 ms
   jitter buffer).
@@ -58,20 +61,20 @@ class Side:
     """What one peer of one call sent and received."""
 
     departures: list[float] = field(default_factory=list)
-    arrivals: list[float] = field(default_factory=list)
+    arrivals: list[tuple[float, float]] = field(default_factory=list)  # (wall, sender clock)
     onsets: list[float] = field(default_factory=list)
     _quiet: bool = True
 
     def on_frame(self, frame: PcmFrame) -> None:
         now = time.monotonic()
-        self.arrivals.append(now)
+        self.arrivals.append((now, frame.media_time))
         samples = np.frombuffer(frame.pcm, dtype=np.int16).astype(np.float32)
         loud = float(np.sqrt(np.mean(samples * samples))) > 1000
         if loud and self._quiet:
             self.onsets.append(now)
         self._quiet = not loud
 
-    def as_json(self) -> dict[str, list[float]]:
+    def as_json(self) -> dict[str, Any]:
         return {"departures": self.departures, "arrivals": self.arrivals, "onsets": self.onsets}
 
 
@@ -107,17 +110,28 @@ async def callee_worker(base: str, calls: int, seconds: float) -> None:
     print(json.dumps(out))
 
 
-def steady(arrivals: list[float], since: float) -> list[float]:
-    return [t for t in arrivals if t >= since]
+def steady(arrivals: list[Any], since: float) -> list[tuple[float, float]]:
+    return [(wall, media) for wall, media in arrivals if wall >= since]
 
 
-def drift(arrivals: list[float]) -> tuple[float, float]:
-    """(drift over the window, p99 lateness), in ms, for 20 ms frames arriving at ``arrivals``."""
+def drift(arrivals: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """(drift, p99 jitter, audio received %) over the window, from (wall, sender-clock) pairs.
+
+    A frame's lateness is its arrival minus its place on the sender's clock. Drift is how
+    much later the last second arrived than the first; jitter is p99 minus median lateness;
+    received is the audio that arrived over the sender-clock span it covers (loss shows).
+    """
     if len(arrivals) < 100:
-        return float("nan"), float("nan")
-    late = [(t - arrivals[0] - i * 0.020) * 1000 for i, t in enumerate(arrivals)]
-    base = statistics.median(late[:50])
-    return statistics.median(late[-50:]) - base, float(np.percentile(late, 99)) - base
+        raise RuntimeError(f"only {len(arrivals)} frames arrived in the steady window")
+    late = np.array([(wall - media) * 1000 for wall, media in arrivals])
+    media = np.array([m for _, m in arrivals])
+    span = float(media[-1] - media[0]) + 0.020
+    slope = float(np.polyfit(media - media[0], late, 1)[0])  # ms of lateness per second
+    return (
+        slope * span,
+        float(np.percentile(late, 99) - np.median(late)),
+        100 * len(arrivals) * 0.020 / span,
+    )
 
 
 def latencies(departures: list[float], onsets: list[float]) -> list[float]:
@@ -137,7 +151,8 @@ async def run_step(calls: int, seconds: float) -> dict[str, Any]:
     async def handler(session: CallSession) -> None:
         side = bot_sides[session.call_id] = Side()
         await session.wait_connected()
-        if len(bot_sides) == calls:
+        if len(bot_sides) == calls and not connected.is_set():
+            until_box.append(time.monotonic() + seconds + WARMUP_S)
             connected.set()
         await connected.wait()
         await talk(session, side, 0.0, until_box[0])
@@ -158,7 +173,6 @@ async def run_step(calls: int, seconds: float) -> dict[str, Any]:
     )
     async with asyncio.timeout(60):
         await connected.wait()
-    until_box.append(time.monotonic() + seconds + WARMUP_S)
     await asyncio.sleep(WARMUP_S)
     cpu0, wall0 = cpu_seconds(), time.monotonic()
     steady_from = wall0
@@ -169,15 +183,14 @@ async def run_step(calls: int, seconds: float) -> dict[str, Any]:
     load_after = os.getloadavg()[0]
     callee = json.loads(stdout.decode().strip().splitlines()[-1])
 
-    drifts, p99s, up, down = [], [], [], []
+    drifts, jitters, received, up, down = [], [], [], [], []
     for call_id, side in bot_sides.items():
         other = callee["sides"][call_id]
-        d, p = drift(steady(side.arrivals, steady_from))
-        drifts.append(d)
-        p99s.append(p)
-        d, p = drift(steady(other["arrivals"], steady_from))
-        drifts.append(d)
-        p99s.append(p)
+        for arrivals in (side.arrivals, other["arrivals"]):
+            d, j, r = drift(steady(arrivals, steady_from))
+            drifts.append(d)
+            jitters.append(j)
+            received.append(r)
         down += latencies(side.departures, other["onsets"])  # bot -> callee
         up += latencies(other["departures"], side.onsets)  # callee -> bot
     both = up + down
@@ -188,7 +201,8 @@ async def run_step(calls: int, seconds: float) -> dict[str, Any]:
         "cpu_callee_pct_per_call": round(100 * callee["cpu_s"] / callee["wall_s"] / calls, 1),
         "drift_ms_max": round(max(drifts), 1),
         "drift_ms_median": round(statistics.median(drifts), 1),
-        "lateness_p99_ms_max": round(max(p99s), 1),
+        "jitter_p99_ms_max": round(max(jitters), 1),
+        "received_pct_min": round(min(received), 1),
         "latency_ms_median": round(statistics.median(both), 1) if both else None,
         "latency_ms_p95": round(float(np.percentile(both, 95)), 1) if both else None,
         "bursts_heard": f"{len(both)}",
@@ -204,7 +218,8 @@ def table(rows: list[dict[str, Any]]) -> str:
         ("cpu_callee_pct_per_call", "callee CPU %/call"),
         ("drift_ms_median", "drift ms (med)"),
         ("drift_ms_max", "drift ms (max)"),
-        ("lateness_p99_ms_max", "p99 late ms"),
+        ("jitter_p99_ms_max", "p99 jitter ms"),
+        ("received_pct_min", "audio rx % (min)"),
         ("latency_ms_median", "latency ms (med)"),
         ("latency_ms_p95", "latency ms (p95)"),
         ("load_before", "load 1m before"),

@@ -38,12 +38,15 @@ class PcmFrame:
     Attributes:
         pcm: 640 bytes of audio.
         time: Monotonic time its first sample reached this host.
-        index: Position in the stream, in frames.
+        index: Position in the stream, in frames received.
+        media_time: Seconds on the sender's sample clock (its RTP timestamps, from 0); gaps
+            in it are audio that never arrived.
     """
 
     pcm: bytes
     time: float
     index: int
+    media_time: float = 0.0
 
     @property
     def sample_rate(self) -> int:
@@ -91,6 +94,7 @@ class InboundAudio:
         converter = FrameConverter(LISTEN_RATE)
         pending = bytearray()
         offsets: deque[float] = deque(maxlen=ANCHOR_WINDOW_FRAMES)
+        first_start: float | None = None
         try:
             while True:
                 try:
@@ -102,23 +106,29 @@ class InboundAudio:
                 arrived = time.monotonic()
                 duration = frame.samples / frame.sample_rate
                 start = arrived - JITTER_PREFETCH_FRAMES * duration
+                if first_start is None:
+                    first_start = start
+                media = start - first_start  # without a pts, arrival is all we know
                 if frame.pts is not None and frame.time_base is not None:
-                    pts_s = float(frame.pts * frame.time_base)
-                    offsets.append(start - pts_s)
-                    start = min(offsets) + pts_s
+                    media = float(frame.pts * frame.time_base)
+                    offsets.append(start - media)
+                    start = min(offsets) + media
                 # Re-anchor on every frame so lost packets never shift later audio.
-                pending_time = start - len(pending) / (2 * LISTEN_RATE)
+                held = len(pending) / (2 * LISTEN_RATE)
+                pending_time = start - held
+                media -= held
                 pending += converter.convert(frame)
                 while len(pending) >= LISTEN_FRAME_BYTES:
-                    self._emit(PcmFrame(bytes(pending[:LISTEN_FRAME_BYTES]), pending_time, 0))
+                    self._emit(bytes(pending[:LISTEN_FRAME_BYTES]), pending_time, media)
                     del pending[:LISTEN_FRAME_BYTES]
                     pending_time += FRAME_MS / 1000
+                    media += FRAME_MS / 1000
         finally:
             self._ended = True
             self._ready.set()
 
-    def _emit(self, frame: PcmFrame) -> None:
-        frame = PcmFrame(frame.pcm, frame.time, self.frames)
+    def _emit(self, pcm: bytes, at: float, media_time: float) -> None:
+        frame = PcmFrame(pcm, at, self.frames, media_time)
         self.frames += 1
         for tap in self._taps:
             tap(frame)

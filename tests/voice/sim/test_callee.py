@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from tests.voice.sim.conftest import ScriptedASR, ScriptedBot, finish, serve
+from tests.voice.sim.scripted import ScriptedASR, ScriptedBot, finish, serve
 from voice.sim import load_persona, run_callee
 from voice.tts import EspeakTTS, PiperTTS
 from voice.tts.base import Audio

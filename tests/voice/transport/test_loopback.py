@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tests.voice.transport.conftest import rms, tone
+from tests.voice.transport.signals import rms, tone
 from voice.pipeline import (
     AudioOutput,
     BargeIn,

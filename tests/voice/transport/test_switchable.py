@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
-from tests.voice.transport.conftest import dominant_hz, tone
+from tests.voice.transport.signals import dominant_hz, tone
 from voice.transport import CallSession, PcmFrame, SignallingServer, SwitchableTrack, connect
 
 
