@@ -200,17 +200,14 @@ def _check_stories(
     out: list[Problem] = []
     for section in ("stories", "rules"):
         for story in sequence_items(mapping_get(file.root, section)):
+            # A rule's condition holds slot_was_set steps like the steps themselves.
             steps = [
-                *_slot_steps(mapping_get(story, "condition")),
+                *sequence_items(mapping_get(story, "condition")),
                 *sequence_items(mapping_get(story, "steps")),
             ]
             for step in steps:
                 out += _check_step(file, step, domain, responses)
     return out
-
-
-def _slot_steps(condition: yaml.Node | None) -> list[yaml.Node]:
-    return sequence_items(condition)
 
 
 def _check_step(
