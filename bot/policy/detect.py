@@ -3,9 +3,8 @@
 A phrase match counts unless an idiom overlaps it ("this traffic is killing me", 笑死我了)
 or a negation cue scopes over it ("I'm not going to hurt myself", 我不会想不开的). A
 *negated phrase* counts only when a cue precedes it in its clause ("I don't think I can
-*keep living*"). The
-scores of a category's surviving matches combine as ``1 - prod(1 - weight)``, overlapping
-matches counting once (the heaviest).
+*keep living*"). The scores of a category's surviving matches combine as
+``1 - prod(1 - weight)``, overlapping matches counting once (the heaviest).
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ class Detection:
 
 
 def detect(surface: str, lexicon: Lexicon) -> Detection:
-    """Score every category of ``lexicon`` on ``surface`` (see :func:`normalise`)."""
+    """Score every category of ``lexicon`` on a normalised ``surface``."""
     shared_idioms = _spans(surface, lexicon.idioms)
     scores: dict[str, float] = {}
     evidence: list[Evidence] = []
