@@ -190,7 +190,10 @@ class Conversation:
         if self._state.phase != "ended":
             self._advance("closed")
         outcome = derive_outcome(
-            self._state, {k: _slot_text(v) for k, v in self._slots.items()}, answered=True
+            self._state,
+            {k: _slot_text(v) for k, v in self._slots.items()},
+            answered=True,
+            raised=frozenset(r for d in self._decisions for r in d.reasons),
         )
         self._recorder.event(
             "call_outcome",

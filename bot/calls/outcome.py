@@ -9,7 +9,9 @@ wins over a commercial one:
 3. ``wrong_party`` / ``third_party``: nothing was disclosed; the contact is marked.
 4. ``dispute``: the person disputes the debt (handed over, collection paused).
 5. ``handoff``: distress, self-harm, refusal, a request for a human, abuse, legal, complaint.
-6. ``hardship``: the tone switched to hardship (a promise, if any, is still stored).
+6. ``hardship``: the person told of hardship during the call (a promise, if any, is still
+   stored). A call that merely *started* in the hardship tone because tiering flagged soft
+   handling is judged by what happened on it.
 7. ``promise_to_pay``: an amount and a date were agreed.
 8. ``callback``: the person asked to be called back at a time.
 9. ``no_outcome``: the call ended without any of the above (silence, hang-up).
@@ -70,15 +72,20 @@ def _amount(value: str | None) -> Decimal | None:
 
 
 def derive_outcome(
-    state: CallState, slots: Mapping[str, str | None], *, answered: bool
+    state: CallState,
+    slots: Mapping[str, str | None],
+    *,
+    answered: bool,
+    raised: frozenset[str] = frozenset(),
 ) -> CallOutcome:
     """Derive the outcome of a finished call.
 
     Args:
         state: The final call state.
-        slots: The dialogue's slots at the end of the call (``tone``, ``promised_amount``,
+        slots: The dialogue's slots at the end of the call (``promised_amount``,
             ``promised_date``, ``callback_time``).
         answered: Whether the callee ever answered.
+        raised: Every reason tag the policy raised on any turn of the call.
     """
     reasons = state.reasons
     amount = _amount(slots.get("promised_amount"))
@@ -98,7 +105,7 @@ def derive_outcome(
         kind = "dispute"
     elif state.escalated:
         kind = "handoff"
-    elif slots.get("tone") == "hardship" or "hardship" in reasons:
+    elif "hardship" in raised or "hardship" in reasons:
         kind = "hardship"
     elif promise:
         kind = "promise_to_pay"

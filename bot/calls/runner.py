@@ -16,7 +16,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -34,6 +34,7 @@ from bot.storage.calls import record_outcome
 from bot.storage.database import Database
 from bot.storage.models import AttemptResult, Debtor
 from bot.storage.optouts import record_opt_out
+from bot.storage.types import utcnow
 from voice.asr.base import ASREngine
 from voice.transport import CallSession, SignallingServer
 from voice.tts.cache import TTSCache
@@ -98,6 +99,8 @@ class CallServices:
     listen_timeout_s: float = 8.0
     hold_seconds: float = 5.0
     on_event: Callable[[str, str], None] = field(default=lambda call_id, what: None)
+    #: The wall clock used for attempt rows (a demo runs inside a simulated calling day).
+    clock: Callable[[], datetime] = utcnow
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +164,7 @@ async def run_attempt(attempt_id: int, services: CallServices, dialer: Dialer) -
     db = services.db
     account = await asyncio.to_thread(_load, db, attempt_id)
     call_id = f"a{attempt_id}"
-    await asyncio.to_thread(mark_dialled, db, attempt_id)
+    await asyncio.to_thread(mark_dialled, db, attempt_id, services.clock())
     waiting = services.hub.expect(call_id)
     far_end = dialer.dial(call_id, account, f"{services.base_url}/calls/{call_id}/offer")
     services.on_event(call_id, "ringing")
@@ -189,7 +192,7 @@ async def run_attempt(attempt_id: int, services: CallServices, dialer: Dialer) -
             await asyncio.wait_for(far_end, timeout=10)
     await services.writer.drain()
     sha = await asyncio.to_thread(_sha256, recording) if recording and recording.exists() else None
-    await asyncio.to_thread(_store_outcome, db, account, outcome, recording, sha)
+    await asyncio.to_thread(_store_outcome, db, account, outcome, recording, sha, services.clock())
     services.on_event(call_id, outcome.kind)
     return CallReport(
         attempt_id, call_id, account, outcome, result, recording, sha, tts.hits, tts.misses
@@ -235,10 +238,11 @@ def _store_outcome(
     outcome: CallOutcome,
     recording: Path | None,
     sha: str | None,
+    now: datetime,
 ) -> None:
     answered = outcome.kind != "no_answer"
     result = AttemptResult.CONVERSATION if answered else AttemptResult.NO_ANSWER
-    complete_attempt(db, account.attempt_id, result)
+    complete_attempt(db, account.attempt_id, result, now)
     subject = f"attempt:{account.attempt_id}"
     with db.transaction(write=True) as session:
         record_outcome(

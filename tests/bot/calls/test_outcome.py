@@ -40,9 +40,16 @@ def test_wrong_and_third_party() -> None:
 def test_hardship_keeps_the_promise_details() -> None:
     state = CallState(phase="ended", verified=True)
     slots = {"tone": "hardship", "promised_amount": "30", "promised_date": "2026-12-20"}
-    out = derive_outcome(state, slots, answered=True)
+    out = derive_outcome(state, slots, answered=True, raised=frozenset({"hardship"}))
     assert out.kind == "hardship"
     assert out.promised_amount == Decimal("30")
+
+
+def test_soft_handling_tone_alone_is_not_a_hardship_outcome() -> None:
+    state = CallState(phase="ended", verified=True)
+    slots = {"tone": "hardship", "promised_amount": "30", "promised_date": "2026-12-20"}
+    out = derive_outcome(state, slots, answered=True, raised=frozenset({"promise_to_pay"}))
+    assert out.kind == "promise_to_pay"
 
 
 def test_no_answer_and_callback_and_bad_amount() -> None:
