@@ -16,6 +16,9 @@ come back with a row-level fault naming the bytes. The delimiter is the most fre
 mapping names one.
 
 A record whose every cell is empty or only spaces/tabs is skipped: it is not a data row.
+
+XLSX: the first worksheet, row 1 is the header; dates, numbers and booleans are turned
+into text the cell parsers read (``2026-11-30``, ``1234.5``, ``true``).
 """
 
 from __future__ import annotations
@@ -192,5 +195,6 @@ def _cell_text(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        # 15 significant digits drop binary noise from formulas (100.10000000000001)
+        return str(int(value)) if value.is_integer() else f"{value:.15g}"
     return str(value)

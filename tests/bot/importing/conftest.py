@@ -5,8 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.importing import DebtorRecord, RowError, read_rows
-
 
 @pytest.fixture
 def write_file(tmp_path: Path) -> Callable[..., Path]:
@@ -19,7 +17,3 @@ def write_file(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
-
-
-def read_all(path: Path, mapping: Path | None = None) -> list[tuple[int, DebtorRecord | RowError]]:
-    return list(read_rows(path, mapping))

@@ -66,7 +66,7 @@ def test_xlsx_round_trip_with_native_cell_types(tmp_path: Path) -> None:
             "oops",
         ]
     )
-    sheet.append(["X5", "Short row", "(617) 555-0123", "Harbor", 5, "2026-01-02", "US-MA"])
+    sheet.append(["X5", "Short row", "(617) 555-0123", "Harbor", 1.1 * 3, "2026-01-02", "US-MA"])
     workbook.save(path)
 
     rows = list(read_rows(path))
@@ -92,6 +92,7 @@ def test_xlsx_round_trip_with_native_cell_types(tmp_path: Path) -> None:
     assert fourth.message == "the row has a value in column 11, right of the last header column"
     assert fourth.raw["extra_2"] == "oops"
     assert isinstance(fifth, DebtorRecord)
+    assert fifth.amount_due == Decimal("3.30")  # 3.3000000000000003 in the cell
 
 
 def test_rejects_file_keeps_original_columns_plus_line_and_error(tmp_path: Path) -> None:
