@@ -104,10 +104,11 @@ def _row(rng: random.Random, locale: str, seed: int, i: int, as_of: date) -> lis
         return standing + rng.gauss(0.0, scale)
 
     history = min(1.0, max(0.0, 0.78 + 0.16 * noisy(0.6)))
-    current = noisy(0.8) > 1.3
-    days = (
-        0 if current else min(720, 1 + int(rng.expovariate(1 / (55 * math.exp(-0.7 * noisy(0.7))))))
-    )
+    if noisy(0.8) > 1.3:  # paid up to date: the next due date lies ahead
+        days = 0
+    else:
+        mean_days = 55 * math.exp(-0.7 * noisy(0.7))
+        days = min(720, 1 + int(rng.expovariate(1 / mean_days)))
     count = min(30, int(rng.expovariate(1 / (2.2 * math.exp(-0.6 * noisy(0.7))))))
     dti = min(3.0, math.exp(rng.gauss(math.log(0.38) - 0.18 * standing, 0.35)))
     partner_draw = noisy(1.0)
