@@ -81,7 +81,8 @@ def _normalise_en(text: str, rules: TextRules) -> str:
             words.extend(expand_contraction(token, rules.contractions).split())
     while words and words[-1] == "|":
         words.pop()
-    return " " + " ".join(words) + " "
+    # ASR often splits the reflexive: "kill my self"
+    return (" " + " ".join(words) + " ").replace(" my self ", " myself ")
 
 
 def expand_contraction(word: str, contractions: Mapping[str, str]) -> str:
