@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Protocol
 
+from voice.audio import resample
 from voice.pipeline.frames import (
     BotStartedSpeakingFrame,
     BotStoppedSpeakingFrame,
@@ -14,7 +15,7 @@ from voice.pipeline.frames import (
 )
 from voice.pipeline.processor import FrameProcessor
 from voice.pipeline.queue import FrameDirection
-from voice.transport.pcm import FRAME_MS, frame_bytes, resample
+from voice.transport.pcm import FRAME_MS, frame_bytes
 
 
 class AudioSink(Protocol):

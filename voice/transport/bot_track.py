@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 import av
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
+from voice.audio import resample
 from voice.transport.pacer import Pacer
-from voice.transport.pcm import WIRE_FRAME_BYTES, WIRE_RATE, resample, wire_frame
+from voice.transport.pcm import WIRE_FRAME_BYTES, WIRE_RATE, wire_frame
 
 FrameTap = Callable[[bytes, float], None]
 """Called with each 20 ms of 48 kHz mono PCM sent and the monotonic time it went out."""

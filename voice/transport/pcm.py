@@ -1,4 +1,4 @@
-"""PCM formats on the wire and a stateful resampler between them.
+"""PCM formats on the wire, and conversion of decoded frames to them.
 
 Every track KindCall sends carries 48 kHz mono signed 16-bit audio in 20 ms frames (what Opus
 wants, so aiortc's encoder never has to change its set-up); everything the call's ears consume
@@ -67,57 +67,3 @@ class FrameConverter:
             else:
                 out += planes.mean(axis=0).round().astype(np.int16).tobytes()
         return bytes(out)
-
-
-class PcmResampler:
-    """Resample a stream of mono s16le chunks from one rate to another, keeping filter state.
-
-    Args:
-        src_rate: Rate of the chunks pushed in.
-        dst_rate: Rate of the bytes returned.
-    """
-
-    def __init__(self, src_rate: int, dst_rate: int) -> None:
-        if src_rate <= 0 or dst_rate <= 0:
-            raise ValueError(f"sample rates must be positive, got {src_rate} -> {dst_rate}")
-        self.src_rate = src_rate
-        self.dst_rate = dst_rate
-        self._resampler = (
-            None
-            if src_rate == dst_rate
-            else av.AudioResampler(format="s16", layout="mono", rate=dst_rate)
-        )
-        self._pts = 0
-
-    def push(self, pcm: bytes) -> bytes:
-        """Resample ``pcm``; the output may lag the input by a few samples (filter delay)."""
-        if len(pcm) % 2:
-            raise ValueError(f"pcm must hold whole 16-bit samples, got {len(pcm)} bytes")
-        if self._resampler is None or not pcm:
-            return pcm
-        frame = av.AudioFrame.from_ndarray(
-            np.frombuffer(pcm, dtype=np.int16).reshape(1, -1), format="s16", layout="mono"
-        )
-        frame.sample_rate = self.src_rate
-        frame.pts = self._pts
-        frame.time_base = fractions.Fraction(1, self.src_rate)
-        self._pts += len(pcm) // 2
-        out = bytearray()
-        for converted in self._resampler.resample(frame):
-            out += converted.to_ndarray().astype(np.int16, copy=False).tobytes()
-        return bytes(out)
-
-    def flush(self) -> bytes:
-        """Return the samples still held in the filter."""
-        if self._resampler is None:
-            return b""
-        out = bytearray()
-        for converted in self._resampler.resample(None):
-            out += converted.to_ndarray().astype(np.int16, copy=False).tobytes()
-        return bytes(out)
-
-
-def resample(pcm: bytes, src_rate: int, dst_rate: int) -> bytes:
-    """Resample a whole mono s16le clip (filter tail included)."""
-    resampler = PcmResampler(src_rate, dst_rate)
-    return resampler.push(pcm) + resampler.flush()

@@ -15,7 +15,7 @@ from typing import BinaryIO, Literal
 
 import numpy as np
 
-from voice.transport.pcm import PcmResampler
+from voice.audio import Resampler
 
 Channel = Literal["caller", "bot"]
 _CHANNELS: tuple[Channel, Channel] = ("caller", "bot")
@@ -47,7 +47,7 @@ class _Lane:
     def __init__(self) -> None:
         self.pending = bytearray()
         self.end = 0  # absolute sample index just after the last sample placed
-        self.resamplers: dict[int, PcmResampler] = {}
+        self.resamplers: dict[int, Resampler] = {}
 
 
 class StereoRecorder:
@@ -107,10 +107,8 @@ class StereoRecorder:
         if sample_rate != self.sample_rate:
             resampler = lane.resamplers.get(sample_rate)
             if resampler is None:
-                resampler = lane.resamplers[sample_rate] = PcmResampler(
-                    sample_rate, self.sample_rate
-                )
-            pcm = resampler.push(pcm)
+                resampler = lane.resamplers[sample_rate] = Resampler(sample_rate, self.sample_rate)
+            pcm = resampler.process(pcm)
         due = round((at - self.t0) * self.sample_rate)
         if due > lane.end + self.slack:
             self._place(lane, bytes(2 * (due - lane.end)))

@@ -67,8 +67,11 @@ class ScriptedASR:
         return ScriptedStream(self.lines)
 
 
-async def segment(inbound: InboundAudio, out: asyncio.Queue[bytes], quiet_ms: int = 600) -> None:
-    """Put each of the callee's utterances on ``out`` (energy endpointing)."""
+async def segment(inbound: InboundAudio, out: asyncio.Queue[bytes], quiet_ms: int = 1000) -> None:
+    """Put each of the callee's utterances on ``out`` (energy endpointing).
+
+    1 s of quiet ends one: Piper can pause over 600 ms after a one-word sentence ("No.").
+    """
     current: list[bytes] = []
     speech = quiet = 0
     async for frame in inbound:
