@@ -133,14 +133,15 @@ class FrameProcessor:
             try:
                 while not self._current_task.done():
                     waiter = asyncio.ensure_future(self._queue.get_system())
-                    done, _ = await asyncio.wait(
-                        {self._current_task, waiter}, return_when=asyncio.FIRST_COMPLETED
-                    )
-                    if waiter in done:
-                        if not await self._system(*waiter.result()):
-                            return
-                    else:
-                        waiter.cancel()
+                    try:
+                        done, _ = await asyncio.wait(
+                            {self._current_task, waiter}, return_when=asyncio.FIRST_COMPLETED
+                        )
+                    finally:
+                        if not waiter.done():
+                            waiter.cancel()
+                    if waiter in done and not await self._system(*waiter.result()):
+                        return
                 if not self._current_task.cancelled() and self._current_task.exception():
                     logger.error(
                         "%s failed on %s",
