@@ -19,27 +19,33 @@ db_option = click.option(
 )
 
 
-@click.group()
+_AUDIT_HELP = """Verify and read the append-only audit log.
+
+\b
+Every pre-dial check, claim, dial, call result, outcome, opt-out, import and
+campaign change is one row. Each row stores SHA-256 over the canonical JSON of
+[seq, at, kind, subject, payload, prev_hash], and prev_hash is the previous
+row's hash, so editing, inserting or deleting any row breaks the chain there.
+"""
+
+
+_VERIFY_HELP = """Check the whole chain; print OK and the row count, or the first broken row.
+
+\b
+Exit status 0 when intact; 1 when a row was edited, inserted or deleted, e.g.
+  BROKEN at seq 4 (3 rows before it are intact): content does not match its hash ...
+"""
+
+
+@click.group(help=_AUDIT_HELP)
 def audit() -> None:
-    r"""Verify and read the append-only audit log.
-
-    \b
-    Every pre-dial check, claim, dial, call result, outcome, opt-out, import and
-    campaign change is one row. Each row stores SHA-256 over the canonical JSON of
-    [seq, at, kind, subject, payload, prev_hash], and prev_hash is the previous
-    row's hash, so editing, inserting or deleting any row breaks the chain there.
-    """
+    """Verify and read the append-only audit log."""
 
 
-@audit.command("verify")
+@audit.command("verify", help=_VERIFY_HELP)
 @db_option
 def verify_command(db_url: str | None) -> None:
-    r"""Check the whole chain; print OK and the row count, or the first broken row.
-
-    \b
-    Exit status 0 when intact; 1 when a row was edited, inserted or deleted, e.g.
-      BROKEN at seq 4 (3 rows before it are intact): content does not match its hash ...
-    """
+    """Check the whole chain; print OK and the row count, or the first broken row."""
     db = open_database(db_url)
     try:
         with db.transaction() as session:

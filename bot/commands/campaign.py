@@ -37,23 +37,52 @@ def _instant(value: str, option: str) -> datetime:
     return parsed
 
 
-@click.group()
+_CAMPAIGN_HELP = """Create, plan and watch calling campaigns.
+
+\b
+A campaign = accounts (all or some tiers) + a compliance profile + a script
+version. Planning turns the per-tier strategy (bot/campaigns/strategies.yml,
+e.g. tier 3 at 09:00, 14:00 and 19:00 in each person's local time) into
+attempts; every attempt is checked against the profile again when a worker
+claims it, and the check is written to the audit log.
+
+\b
+Typical run:
+  kindcall campaign create spring --profile cn --locale zh --all
+  kindcall campaign plan spring --from 2026-03-02T00:00:00+08:00 --days 7
+  kindcall campaign status spring
+"""
+
+
+_PLAN_HELP = """Plan NAME's calls for the window [--from, --from + --days).
+
+\b
+Re-planning the same window replaces the attempts still planned in it and keeps
+the ones already claimed or done, so it is safe to run again.
+"""
+
+
+_STATUS_HELP = """Show NAME's attempts by state and tier, results, outcomes and block reasons.
+
+\b
+States: planned (due later or now), claimed (a worker owns it), dialled,
+completed, blocked (compliance said no beyond the slot's day, or a flag such
+as cease/DNC), cancelled (the account was closed or paid).
+"""
+
+
+_CLAIM_HELP = """Claim NAME's next due attempt as a worker would (for debugging); prints JSON.
+
+\b
+The claim re-checks compliance, writes the check and the claim to the audit log
+and reserves the person for 30 minutes. Prints {"claimed": null} when nothing is
+due or everything due was blocked.
+"""
+
+
+@click.group(help=_CAMPAIGN_HELP)
 def campaign() -> None:
-    r"""Create, plan and watch calling campaigns.
-
-    \b
-    A campaign = accounts (all or some tiers) + a compliance profile + a script
-    version. Planning turns the per-tier strategy (bot/campaigns/strategies.yml,
-    e.g. tier 3 at 09:00, 14:00 and 19:00 in each person's local time) into
-    attempts; every attempt is checked against the profile again when a worker
-    claims it, and the check is written to the audit log.
-
-    \b
-    Typical run:
-      kindcall campaign create spring --profile cn --locale zh --all
-      kindcall campaign plan spring --from 2026-03-02T00:00:00+08:00 --days 7
-      kindcall campaign status spring
-    """
+    """Create, plan and watch calling campaigns."""
 
 
 @campaign.command("create")
@@ -110,7 +139,7 @@ def create_command(
     )
 
 
-@campaign.command("plan")
+@campaign.command("plan", help=_PLAN_HELP)
 @click.argument("name")
 @click.option(
     "--from",
@@ -128,12 +157,7 @@ def create_command(
 )
 @db_option
 def plan_command(name: str, start: str, days: int, db_url: str | None) -> None:
-    r"""Plan NAME's calls for the window [--from, --from + --days).
-
-    \b
-    Re-planning the same window replaces the attempts still planned in it and keeps
-    the ones already claimed or done, so it is safe to run again.
-    """
+    """Plan NAME's calls for the window [--from, --from + --days)."""
     window_start = _instant(start, "--from")
     db = open_database(db_url)
     try:
@@ -147,18 +171,12 @@ def plan_command(name: str, start: str, days: int, db_url: str | None) -> None:
     )
 
 
-@campaign.command("status")
+@campaign.command("status", help=_STATUS_HELP)
 @click.argument("name")
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
 @db_option
 def status_command(name: str, as_json: bool, db_url: str | None) -> None:
-    r"""Show NAME's attempts by state and tier, results, outcomes and block reasons.
-
-    \b
-    States: planned (due later or now), claimed (a worker owns it), dialled,
-    completed, blocked (compliance said no beyond the slot's day, or a flag such
-    as cease/DNC), cancelled (the account was closed or paid).
-    """
+    """Show NAME's attempts by state and tier, results, outcomes and block reasons."""
     db = open_database(db_url)
     try:
         status = campaign_status(db, name)
@@ -204,19 +222,13 @@ def status_command(name: str, as_json: bool, db_url: str | None) -> None:
             console.print(f"{title}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
-@campaign.command("claim")
+@campaign.command("claim", help=_CLAIM_HELP)
 @click.argument("name")
 @click.option("--worker", default="cli", show_default=True, help="Worker id stored with the claim.")
 @click.option("--now", "now_text", metavar="ISO", help="Pretend it is this instant (with offset).")
 @db_option
 def claim_command(name: str, worker: str, now_text: str | None, db_url: str | None) -> None:
-    r"""Claim NAME's next due attempt as a worker would (for debugging); prints JSON.
-
-    \b
-    The claim re-checks compliance, writes the check and the claim to the audit log
-    and reserves the person for 30 minutes. Prints {"claimed": null} when nothing is
-    due or everything due was blocked.
-    """
+    """Claim NAME's next due attempt as a worker would (for debugging); prints JSON."""
     now = _instant(now_text, "--now") if now_text else utcnow()
     db = open_database(db_url)
     try:

@@ -33,15 +33,52 @@ db_option = click.option(
 )
 
 
-@click.group()
-def debtors() -> None:
-    r"""Import, synthesise, tier and list debtors.
+_DEBTORS_HELP = """Import, synthesise, tier and list debtors.
 
-    \b
-    Names and phone numbers are stored encrypted (AES-GCM); the key comes from
-    $KINDCALL_DATA_KEY (32 bytes, base64) or var/data.key, created on first use.
-    Keep that key: without it the stored names and numbers cannot be read.
-    """
+\b
+Names and phone numbers are stored encrypted (AES-GCM); the key comes from
+$KINDCALL_DATA_KEY (32 bytes, base64) or var/data.key, created on first use.
+Keep that key: without it the stored names and numbers cannot be read.
+"""
+
+
+_IMPORT_HELP = """Import debtors and accounts from FILE (.csv or .xlsx), tiering each account.
+
+\b
+Every row is validated (phone via libphonenumber, amounts as exact decimals,
+dates, region/time zone). Valid rows are upserted on (agency, external_id) and
+their account on account_ref, so importing the same file again changes nothing.
+Invalid rows go to the rejects file with their line number and the reason;
+the first few are printed. Exit status: 0 when the file was read (even with
+rejected rows); 1 when the file or mapping cannot be read at all.
+
+\b
+Example:
+  kindcall debtors synth 1000 --locale zh --out debtors.csv
+  kindcall debtors import debtors.csv
+"""
+
+
+_SYNTH_HELP = """Write N realistic synthetic debtors (fake names and numbers) for trying things out.
+
+\b
+The file uses KindCall's default column headers, so it imports without a mapping:
+  kindcall debtors synth 500 --locale en --out people.xlsx
+  kindcall debtors import people.xlsx
+"""
+
+
+_TIER_HELP = """Show how the imported accounts are tiered, or why one debtor got their tier.
+
+\b
+Tier 1 = high value, low risk (relationship first) ... tier 5 = low value, high
+risk. "soft" counts accounts flagged for hardship handling (the need score).
+"""
+
+
+@click.group(help=_DEBTORS_HELP)
+def debtors() -> None:
+    """Import, synthesise, tier and list debtors."""
 
 
 @dataclass
@@ -122,7 +159,7 @@ def _print_report(console: Console, report: ImportReport, rejects: Path | None) 
             console.print(f"  {where}: {error.message}", markup=False, highlight=False)
 
 
-@debtors.command("import")
+@debtors.command("import", help=_IMPORT_HELP)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--mapping",
@@ -144,21 +181,7 @@ def _print_report(console: Console, report: ImportReport, rejects: Path | None) 
 def import_command(
     file: Path, mapping: Path | None, rejects: Path | None, agency: str, db_url: str | None
 ) -> None:
-    r"""Import debtors and accounts from FILE (.csv or .xlsx), tiering each account.
-
-    \b
-    Every row is validated (phone via libphonenumber, amounts as exact decimals,
-    dates, region/time zone). Valid rows are upserted on (agency, external_id) and
-    their account on account_ref, so importing the same file again changes nothing.
-    Invalid rows go to the rejects file with their line number and the reason;
-    the first few are printed. Exit status: 0 when the file was read (even with
-    rejected rows); 1 when the file or mapping cannot be read at all.
-
-    \b
-    Example:
-      kindcall debtors synth 1000 --locale zh --out debtors.csv
-      kindcall debtors import debtors.csv
-    """
+    """Import debtors and accounts from FILE (.csv or .xlsx), tiering each account."""
     console = Console(stderr=True)
     db = open_database(db_url)
     try:
@@ -179,7 +202,7 @@ def import_command(
     _print_report(Console(), report, target)
 
 
-@debtors.command("synth")
+@debtors.command("synth", help=_SYNTH_HELP)
 @click.argument("n", type=click.IntRange(min=0))
 @click.option(
     "--locale",
@@ -194,28 +217,17 @@ def import_command(
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same file.")
 def synth_command(n: int, locale: Literal["zh", "en"], out: Path | None, seed: int) -> None:
-    r"""Write N realistic synthetic debtors (fake names and numbers) for trying things out.
-
-    \b
-    The file uses KindCall's default column headers, so it imports without a mapping:
-      kindcall debtors synth 500 --locale en --out people.xlsx
-      kindcall debtors import people.xlsx
-    """
+    """Write N realistic synthetic debtors (fake names and numbers) for trying things out."""
     path = out or Path(f"synthetic-{locale}-{n}.csv")
     write_synthetic(path, n, locale, seed)
     click.echo(f"wrote {n} synthetic {locale} debtors to {path}")
 
 
-@debtors.command("tier")
+@debtors.command("tier", help=_TIER_HELP)
 @click.option("--explain", "external_id", metavar="EXTERNAL_ID", help="Explain one debtor's tiers.")
 @db_option
 def tier_command(external_id: str | None, db_url: str | None) -> None:
-    r"""Show how the imported accounts are tiered, or why one debtor got their tier.
-
-    \b
-    Tier 1 = high value, low risk (relationship first) ... tier 5 = low value, high
-    risk. "soft" counts accounts flagged for hardship handling (the need score).
-    """
+    """Show how the imported accounts are tiered, or why one debtor got their tier."""
     db = open_database(db_url)
     try:
         with db.transaction() as session:
