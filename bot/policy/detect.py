@@ -53,6 +53,7 @@ def _run(
 ) -> float:
     hits: list[tuple[float, int, int, str]] = []
     idioms: list[tuple[int, int]] | None = None
+    negated: list[tuple[int, int]] = []
     for wants_negation, phrases in ((False, detector.phrases), (True, detector.negated_phrases)):
         for phrase in phrases:
             for match in phrase.regex.finditer(surface):
@@ -67,11 +68,14 @@ def _run(
                     continue
                 cue = negation_cue(surface, start, lexicon.rules, strict=not wants_negation)
                 if wants_negation:
-                    if cue is not None:
+                    # "我不是不想活下去": the cue belongs to a phrase that is itself negated
+                    inside = any(start < n_end and n_start < end for n_start, n_end in negated)
+                    if cue is not None and not inside:
                         hits.append((phrase.weight, start, end, f"{cue} … {words}"))
                 elif cue is None:
                     hits.append((phrase.weight, start, end, words))
                 else:
+                    negated.append((start, end))
                     note = Evidence(detector.category, f"{cue} … {words}", 0.0, note="negated")
                     evidence.append(note)
     kept: list[tuple[float, int, int, str]] = []

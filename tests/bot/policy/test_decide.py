@@ -226,3 +226,8 @@ def test_question_forms_are_not_negation() -> None:
 
 def test_possessive_s_reads_as_is() -> None:
     assert run("my dad's not here right now").reasons == ("third_party",)
+
+
+def test_double_negation_does_not_fire_a_negated_phrase() -> None:
+    assert run("我不是不想活下去", "zh").action == "continue"
+    assert run("我不想再这样活下去了", "zh").reasons == ("self_harm",)
