@@ -132,7 +132,20 @@ def install() -> None:
     """Install a model from a file or URL."""
 
 
-@install.command("vosk")
+_INSTALL_VOSK_HELP = """Verify, unpack and install a Vosk model for --locale (replacing any).
+
+The archive's SHA-256 is checked against --sha256 (printed when not given); members that
+are links or would land outside the target are refused; the result must hold am/final.mdl,
+conf/ and graph/. Installed atomically: a failed install leaves the old model in place.
+
+\b
+Example:
+  kindcall models install vosk --locale zh \\
+    --from ~/Downloads/vosk-model-small-cn-0.22.zip --sha256 <hex from the model page>
+"""
+
+
+@install.command("vosk", help=_INSTALL_VOSK_HELP)
 @click.option(
     "--locale",
     type=click.Choice(["zh", "en"]),
@@ -153,11 +166,7 @@ def install() -> None:
     help="Expected SHA-256 of the archive; installation stops if it differs.",
 )
 def install_vosk(locale: str, source: str, expected: str | None) -> None:
-    """Verify, unpack and install a Vosk model for LOCALE (replacing any installed one).
-
-    Example: kindcall models install vosk --locale zh
-    --from ~/Downloads/vosk-model-small-cn-0.22.zip --sha256 <hex from the model page>
-    """
+    """Install a Vosk model archive (see ``_INSTALL_VOSK_HELP``)."""
     target = models_dir() / "vosk" / locale
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".install-") as tmp:
@@ -183,7 +192,12 @@ def install_vosk(locale: str, source: str, expected: str | None) -> None:
         old = work / "previous"
         if target.exists():
             target.rename(old)
-        staged.rename(target)
+        try:
+            staged.rename(target)
+        except OSError as exc:
+            if old.exists():
+                old.rename(target)  # keep the model that worked
+            raise ConfigError(f"cannot move the model into {target}: {exc}") from exc
     click.echo(f"installed the Vosk {locale} model in {target}")
 
 

@@ -40,7 +40,29 @@ def tts() -> None:
     """
 
 
-@tts.command()
+_SAY_HELP = """Render TEXT to a WAV file and say which engine produced it.
+
+Uses the cache unless --no-cache; the output names the cache file.
+
+\b
+Example:
+  kindcall tts say "The balance is 200 dollars." --locale en -o line.wav
+"""
+
+_PRERENDER_HELP = """Render every line an account can hear into var/tts-cache before it is called.
+
+Without --lines, the lines come from the scripts library for the given slots
+(bot.dialogue.responses.all_lines). Lines already cached are skipped; the summary says
+how many were rendered, cached and failed, and the exit status is 1 if any failed.
+
+\b
+Example:
+  kindcall tts prerender --locale en --tier 2 --name "Ana Lee" --creditor Acme \\
+    --amount '$120' --minimum '$25' --due-date "May 3"
+"""
+
+
+@tts.command(help=_SAY_HELP)
 @click.argument("text")
 @_LOCALE
 @click.option(
@@ -52,10 +74,7 @@ def tts() -> None:
 )
 @click.option("--no-cache", is_flag=True, help="Render afresh instead of using var/tts-cache.")
 def say(text: str, locale: str, output: Path, no_cache: bool) -> None:
-    """Render TEXT to a WAV file and say which engine produced it.
-
-    Example: kindcall tts say "The balance is 200 dollars." --locale en -o line.wav
-    """
+    """Render TEXT to a WAV file (see ``_SAY_HELP``)."""
     from voice.audio import write_wav
     from voice.tts import default_cache, default_engine
 
@@ -95,7 +114,7 @@ def _account_lines(locale: str, slots: dict[str, str]) -> list[str]:
     return list(all_lines(locale, slots))
 
 
-@tts.command()
+@tts.command(help=_PRERENDER_HELP)
 @_LOCALE
 @click.option("--tier", type=click.IntRange(1, 5), help="Account tier 1-5 (slot `tier`).")
 @click.option(
@@ -134,15 +153,7 @@ def prerender(
     extra: tuple[str, ...],
     lines_file: Path | None,
 ) -> None:
-    """Render every line an account can hear into var/tts-cache before it is called.
-
-    Without --lines, the lines come from the scripts library for the given slots
-    (bot.dialogue.responses.all_lines). Lines already cached are skipped; the summary says
-    how many were rendered, cached and failed, and the exit status is 1 if any failed.
-
-    Example: kindcall tts prerender --locale en --tier 2 --name "Ana Lee" --creditor Acme
-    --amount '$120' --minimum '$25' --due-date "May 3"
-    """
+    """Render an account's lines ahead of its call (see ``_PRERENDER_HELP``)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from voice.tts import default_cache

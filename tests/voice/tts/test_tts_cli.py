@@ -173,3 +173,25 @@ def test_prerender_every_line_of_an_account(env: Path) -> None:
         f"{len(expected)} lines for zh: {len(expected)} rendered, 0 already cached" in result.output
     )
     assert len(list((env / "tts-cache").iterdir())) == len(expected)
+
+
+def test_reinstall_replaces_and_a_failed_install_keeps_the_old_model(
+    env: Path, tmp_path: Path
+) -> None:
+    runner = CliRunner()
+    first = make_zip(tmp_path / "one.zip", fake_model_files())
+    files = {**fake_model_files(), "vosk-model-small-xx/am/final.mdl": b"am v2"}
+    second = make_zip(tmp_path / "two.zip", files)
+    for archive in (first, second):
+        result = runner.invoke(
+            cli, ["models", "install", "vosk", "--locale", "en", "--from", str(archive)]
+        )
+        assert result.exit_code == 0, result.output
+    target = tmp_path / "models" / "vosk" / "en"
+    assert (target / "am" / "final.mdl").read_bytes() == b"am v2"
+    broken = make_zip(tmp_path / "broken.zip", {"x/readme.txt": b"no model"})
+    result = runner.invoke(
+        cli, ["models", "install", "vosk", "--locale", "en", "--from", str(broken)]
+    )
+    assert result.exit_code == 1
+    assert (target / "am" / "final.mdl").read_bytes() == b"am v2"
