@@ -68,14 +68,15 @@ def _run(
                     continue
                 cue = negation_cue(surface, start, lexicon.rules, strict=not wants_negation)
                 if wants_negation:
-                    # "我不是不想活下去": the cue belongs to a phrase that is itself negated
+                    # "我不是不想活下去": the cue is part of a phrase ("不想活") that is negated
                     inside = any(start < n_end and n_start < end for n_start, n_end in negated)
                     if cue is not None and not inside:
                         hits.append((phrase.weight, start, end, f"{cue} … {words}"))
                 elif cue is None:
                     hits.append((phrase.weight, start, end, words))
                 else:
-                    negated.append((start, end))
+                    if _has_cue(words, lexicon):
+                        negated.append((start, end))
                     note = Evidence(detector.category, f"{cue} … {words}", 0.0, note="negated")
                     evidence.append(note)
     kept: list[tuple[float, int, int, str]] = []
@@ -85,6 +86,12 @@ def _run(
     for weight, _, _, words in sorted(kept, key=lambda h: h[1]):
         evidence.append(Evidence(detector.category, words, weight))
     return combine(*(hit[0] for hit in kept))
+
+
+def _has_cue(words: str, lexicon: Lexicon) -> bool:
+    if lexicon.locale == "en":
+        return any(word in lexicon.rules.negation_cues for word in words.split())
+    return any(cue in words for cue in lexicon.rules.negation_cues)
 
 
 def _spans(surface: str, phrases: tuple[Phrase, ...]) -> list[tuple[int, int]]:
