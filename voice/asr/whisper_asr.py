@@ -49,6 +49,7 @@ ZH_PROMPT = "以下是普通话的电话录音，关于账单和还款。"
 PREROLL_MS = 400  # audio kept from before SPEECH_START (the detector reports it late)
 LEAD_MS = 200  # audio kept ahead of the detected onset (Silero trails it by ~100 ms)
 MAX_UTTERANCE_MS = 25_000
+CLOSE_TIMEOUT_S = 5.0
 _BYTES_PER_MS = SAMPLE_RATE * 2 // 1000
 
 
@@ -174,11 +175,6 @@ class WhisperASR:
         return WhisperStream(self, TurnDetector(end_silence_ms=self.end_silence_ms))
 
 
-def _consume(task: asyncio.Task[_Transcript]) -> None:
-    if not task.cancelled():
-        task.exception()  # a discarded pass's failure is not worth a warning
-
-
 @dataclass(slots=True)
 class _Pending:
     task: asyncio.Task[_Transcript]
@@ -199,6 +195,7 @@ class WhisperStream:
         self._utterance_start_ms = 0
         self._fed_ms = 0
         self._pending: list[_Pending] = []
+        self._discarded: set[asyncio.Task[_Transcript]] = set()
         self._closed = False
 
     def _start(self, start_ms: int, end_ms: int, pcm: bytes) -> _Pending:
@@ -208,8 +205,14 @@ class WhisperStream:
     def _discard_unended(self) -> None:
         for pending in [p for p in self._pending if not p.ended]:
             pending.task.cancel()  # a queued pass never runs; a running one is ignored
-            pending.task.add_done_callback(_consume)
+            self._discarded.add(pending.task)
+            pending.task.add_done_callback(self._forget)
             self._pending.remove(pending)
+
+    def _forget(self, task: asyncio.Task[_Transcript]) -> None:
+        self._discarded.discard(task)
+        if not task.cancelled():
+            task.exception()  # a discarded pass's failure is not worth a warning
 
     def _utterance_pcm(self, until_ms: int) -> bytes:
         keep = max(0, (until_ms - self._utterance_start_ms) * _BYTES_PER_MS)
@@ -329,8 +332,13 @@ class WhisperStream:
     async def close(self) -> None:
         """Cancel pending passes (queued ones never run)."""
         self._closed = True
-        for pending in self._pending:
-            pending.task.cancel()
-        if self._pending:
-            await asyncio.gather(*(p.task for p in self._pending), return_exceptions=True)
+        tasks = [p.task for p in self._pending] + list(self._discarded)
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            # a pass already running on the Whisper thread cannot be interrupted: wait a bit
+            await asyncio.wait(tasks, timeout=CLOSE_TIMEOUT_S)
+        for task in tasks:
+            if task.done() and not task.cancelled():
+                task.exception()  # the call is over: its late failures are moot
         self._pending.clear()
