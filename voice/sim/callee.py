@@ -189,8 +189,9 @@ async def run_callee(
     persona: Persona,
     offer_url: str,
     *,
-    tts: TTSEngine,
-    asr: ASREngine | None,
+    tts: TTSEngine | None = None,
+    asr: ASREngine | None = None,
+    hear: bool = True,
     recording: str | os.PathLike[str] | None = None,
     turn_gap_ms: int = 700,
     energy_threshold: float = 300.0,
@@ -200,8 +201,9 @@ async def run_callee(
     Args:
         persona: Who to be.
         offer_url: The bot's ``.../calls/{call_id}/offer`` endpoint.
-        tts: Renders the callee's lines (``voice.tts.default_engine(locale)`` in real use).
-        asr: Hears the bot (``voice.asr.engine_for(locale)``); None hears nothing (load tests).
+        tts: Renders the callee's lines; ``voice.tts.default_engine(locale)`` when None.
+        asr: Hears the bot; ``voice.asr.engine_for(locale)`` when None.
+        hear: False runs no ASR at all (load tests): rules never fire, interruptions do.
         recording: Optional WAV of the call from the callee's side (bot left, callee right).
         turn_gap_ms: Bot silence that separates two bot turns (for interruptions).
         energy_threshold: RMS above which a 20 ms frame of the bot counts as sound.
@@ -211,7 +213,15 @@ async def run_callee(
     """
     if not persona.answers:
         return CalleeResult(persona.name, persona.locale, False, "no_answer", 0, ())
-    callee = _Callee(persona, asr, tts, turn_gap_ms, energy_threshold)
+    if tts is None:
+        from voice.tts import default_engine
+
+        tts = default_engine(persona.locale)
+    if asr is None and hear:
+        from voice.asr import engine_for
+
+        asr = engine_for(persona.locale)
+    callee = _Callee(persona, asr if hear else None, tts, turn_gap_ms, energy_threshold)
     session = await connect(offer_url, recording=recording)
     ended_by: EndedBy = "timeout"
     try:

@@ -121,7 +121,7 @@ async def test_no_answer_never_connects() -> None:
         load_persona("no_answer", "zh"),
         "http://127.0.0.1:9/calls/never/offer",
         tts=EspeakTTS(),
-        asr=None,
+        hear=False,
     )
     assert (result.answered, result.ended_by, result.events) == (False, "no_answer", ())
 
