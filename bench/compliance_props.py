@@ -51,6 +51,7 @@ def main() -> int:
             "-p",
             "no:cacheprovider",
             "--hypothesis-show-statistics",
+            "--timeout=0",  # the suite's 600 s per-test limit would end a long run
             "tests/bot/compliance/test_compliance_properties.py",
             *(["-k", _TESTS[args.only]] if args.only else []),
         ]
