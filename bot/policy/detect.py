@@ -30,6 +30,8 @@ def detect(surface: str, lexicon: Lexicon) -> Detection:
     scores: dict[str, float] = {}
     evidence: list[Evidence] = []
     for detector in lexicon.detectors:
+        if detector.screen.search(surface) is None:
+            continue
         score = _run(surface, detector, lexicon, shared_idioms, evidence)
         if score > 0.0:
             scores[detector.category] = score

@@ -50,6 +50,8 @@ class Detector:
             "not *okay*"); the cue may be anywhere earlier in the clause.
         idioms: Phrases that cancel an overlapping match (``笑死``).
         path: The file it came from.
+        screen: One expression matching wherever any phrase matches; a turn it does not
+            match skips the category (most turns match few categories).
     """
 
     category: str
@@ -60,6 +62,7 @@ class Detector:
     negated_phrases: tuple[Phrase, ...]
     idioms: tuple[Phrase, ...]
     path: str
+    screen: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +231,10 @@ def _load_detector(path: Path, locale: Locale, rules: TextRules) -> Detector:
     idioms: tuple[Phrase, ...] = ()
     if "idioms" in root:
         idioms = compile_list(path, root["idioms"], "idioms", locale, rules, gaps_skip_cues=True)
-    return Detector(category, threshold, soft_tag, soft, phrases, negated, idioms, str(path))
+    screen = re.compile("|".join(f"(?:{p.regex.pattern})" for p in (*phrases, *negated)))
+    return Detector(
+        category, threshold, soft_tag, soft, phrases, negated, idioms, str(path), screen
+    )
 
 
 def _load_intents(path: Path) -> tuple[dict[str, IntentRule], float]:
