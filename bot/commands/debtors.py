@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -14,11 +12,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from sqlalchemy import Integer, func, select
 
-from bot.importing import DebtorRecord, RowError, read_rows, write_rejects, write_synthetic
-from bot.storage import Database, audit, open_database
-from bot.storage.debtors import DEFAULT_AGENCY, UpsertStatus, upsert_record
+from bot.importing import write_rejects, write_synthetic
+from bot.storage import open_database
+from bot.storage.debtors import DEFAULT_AGENCY
+from bot.storage.imports import ImportReport, run_import
 from bot.storage.models import Account, Contact, Debtor, TierAssessmentRow
-from bot.tiering import assess
 
 _BATCH = 500
 _SHOW_ERRORS = 10
@@ -81,68 +79,6 @@ def debtors() -> None:
     """Import, synthesise, tier and list debtors."""
 
 
-@dataclass
-class ImportReport:
-    """Counts of one import run (mutable while the run goes on)."""
-
-    rows: int = 0
-    statuses: Counter[str] = field(default_factory=Counter)
-    tiers: Counter[int] = field(default_factory=Counter)
-    errors: list[RowError] = field(default_factory=list)
-
-
-def _flush(db: Database, batch: list[DebtorRecord], agency: str, report: ImportReport) -> None:
-    with db.transaction(write=True) as session:
-        for record in batch:
-            assessment = assess(record.features)
-            status: UpsertStatus = upsert_record(
-                session, db.vault, record, assessment, agency=agency
-            )
-            report.statuses[status] += 1
-            report.tiers[assessment.tier] += 1
-    batch.clear()
-
-
-def run_import(
-    db: Database,
-    path: Path,
-    *,
-    mapping: Path | None,
-    agency: str,
-    progress: Progress | None = None,
-) -> ImportReport:
-    """Validate, tier and upsert every row of ``path``; collect the rejected rows."""
-    report = ImportReport()
-    rows = read_rows(path, mapping)
-    task = progress.add_task("importing", total=None) if progress else None
-    batch: list[DebtorRecord] = []
-    for _line, item in rows:
-        report.rows += 1
-        if isinstance(item, RowError):
-            report.errors.append(item)
-        else:
-            batch.append(item)
-            if len(batch) >= _BATCH:
-                _flush(db, batch, agency, report)
-        if progress is not None and task is not None:
-            progress.update(task, completed=report.rows)
-    if batch:
-        _flush(db, batch, agency, report)
-    with db.transaction(write=True) as session:
-        audit.append(
-            session,
-            "import",
-            f"file:{path.name}",
-            {
-                "agency": agency,
-                "rows": report.rows,
-                "rejected": len(report.errors),
-                **{k: report.statuses[k] for k in ("created", "updated", "unchanged")},
-            },
-        )
-    return report
-
-
 def _print_report(console: Console, report: ImportReport, rejects: Path | None) -> None:
     table = Table(title="Import", show_header=False)
     table.add_row("rows read", str(report.rows))
@@ -193,7 +129,14 @@ def import_command(
             console=console,
             transient=True,
         ) as progress:
-            report = run_import(db, file, mapping=mapping, agency=agency, progress=progress)
+            task = progress.add_task("importing", total=None)
+            report = run_import(
+                db,
+                file,
+                mapping=mapping,
+                agency=agency,
+                on_row=lambda rows: progress.update(task, completed=rows),
+            )
     finally:
         db.close()
     target = rejects or file.with_name(f"{file.stem}.rejects.csv")

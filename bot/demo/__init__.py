@@ -1,0 +1,1 @@
+"""``kindcall demo``: a whole campaign on embedded defaults against simulated callees."""

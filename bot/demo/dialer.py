@@ -1,0 +1,60 @@
+"""A dialer whose far ends are simulated callees (personas) on real WebRTC connections."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+
+from bot.calls.accounts import CallAccount
+from voice.asr.base import ASREngine
+from voice.sim import CalleeResult, Persona, run_callee
+from voice.tts.base import TTSEngine
+
+#: The personas a demo cycles through, and the outcome each must end in.
+PERSONA_OUTCOMES: tuple[tuple[str, str], ...] = (
+    ("cooperative_promise", "promise_to_pay"),
+    ("hardship", "hardship"),
+    ("distress", "handoff"),
+    ("refusal", "handoff"),
+    ("cease", "cease"),
+    ("wrong_number", "wrong_party"),
+    ("third_party", "third_party"),
+    ("no_answer", "no_answer"),
+)
+
+
+class SimulatedDialer:
+    """Rings a persona per call: the persona connects to the bot's offer endpoint.
+
+    Args:
+        personas: The persona to play for each call id.
+        tts: The callees' voices per locale.
+        asr: The callees' ears per locale.
+    """
+
+    def __init__(
+        self,
+        personas: Mapping[str, Persona],
+        tts: Mapping[str, TTSEngine],
+        asr: Mapping[str, ASREngine],
+    ) -> None:
+        self._personas = personas
+        self._tts = tts
+        self._asr = asr
+        self.results: dict[str, CalleeResult] = {}
+
+    def dial(self, call_id: str, account: CallAccount, offer_url: str) -> asyncio.Task[object]:
+        """Start the persona for ``call_id``; the task ends when it is done with the call."""
+        persona = self._personas[call_id]
+
+        async def far_end() -> object:
+            result = await run_callee(
+                persona,
+                offer_url,
+                tts=self._tts[persona.locale],
+                asr=self._asr[persona.locale],
+            )
+            self.results[call_id] = result
+            return result
+
+        return asyncio.get_running_loop().create_task(far_end(), name=f"callee-{call_id}")

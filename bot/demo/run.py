@@ -1,0 +1,218 @@
+"""Run the demo's calls: Rasa, ASR, TTS and WebRTC for real, simulated people at the far end."""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from bot import paths
+from bot.calls.accounts import load_call_account
+from bot.calls.evidence import EvidenceWriter
+from bot.calls.runner import CallReport, CallServices, SessionHub, call_slots, run_attempt
+from bot.demo.dialer import PERSONA_OUTCOMES, SimulatedDialer
+from bot.demo.population import DemoData
+from bot.dialogue import server
+from bot.dialogue.client import RasaClient
+from bot.dialogue.responses import all_lines
+from bot.dialogue.training import Project, ensure_model
+from bot.storage import audit
+from voice.asr import engine_for
+from voice.sim import load_persona
+from voice.transport import SignallingServer
+from voice.tts.cache import TTSCache
+from voice.tts.defaults import default_engine
+
+Progress = Callable[[str, str], None]
+
+
+@dataclass
+class DemoRun:
+    """Live state of a demo run (the table reads it)."""
+
+    personas: dict[str, str] = field(default_factory=dict)
+    tiers: dict[str, int] = field(default_factory=dict)
+    states: dict[str, str] = field(default_factory=dict)
+    reports: dict[str, CallReport] = field(default_factory=dict)
+    stage: str = "starting"
+
+
+def persona_plan(call_ids: list[str]) -> dict[str, str]:
+    """Persona per call, cycling through every persona so each outcome is exercised."""
+    names = [name for name, _ in PERSONA_OUTCOMES]
+    return {call_id: names[i % len(names)] for i, call_id in enumerate(call_ids)}
+
+
+def expected_outcome(persona: str) -> str:
+    """The outcome ``persona`` must end in."""
+    return dict(PERSONA_OUTCOMES)[persona]
+
+
+async def run_calls(
+    data: DemoData,
+    *,
+    locale: Literal["zh", "en"],
+    concurrency: int,
+    hold_seconds: float,
+    state: DemoRun,
+    on_stage: Callable[[str], None] = lambda stage: None,
+) -> list[CallReport]:
+    """Start the servers, render ahead, run every claimed call, stop the servers."""
+    call_ids = [f"a{c.attempt_id}" for c in data.claims]
+    state.personas = persona_plan(call_ids)
+    state.tiers = {f"a{c.attempt_id}": c.tier for c in data.claims}
+    state.states = {call_id: "queued" for call_id in call_ids}
+
+    def stage(text: str) -> None:
+        state.stage = text
+        on_stage(text)
+
+    project = Project.default()
+    stage("dialogue model")
+    model = (await asyncio.to_thread(ensure_model, project, locale)).model
+    stage("starting Rasa")
+    info = await asyncio.to_thread(server.start, project, locale, model)
+    rasa = RasaClient(info.rasa_url)
+    asr = engine_for(locale)
+    bot_tts = TTSCache(paths.var_dir() / "tts-cache", default_engine(locale))
+    writer = EvidenceWriter(data.db)
+    hub = SessionHub()
+    signalling = SignallingServer(hub.handle, record_dir=data.directory / "recordings")
+    base_url = await signalling.start()
+    started = time.monotonic()
+
+    def clock() -> datetime:
+        return data.clock + timedelta(seconds=time.monotonic() - started)
+
+    def on_event(call_id: str, what: str) -> None:
+        state.states[call_id] = what
+
+    services = CallServices(
+        db=data.db,
+        writer=writer,
+        rasa={locale: rasa},
+        asr={locale: asr},
+        tts={locale: bot_tts},
+        hub=hub,
+        signalling=signalling,
+        base_url=base_url,
+        record_dir=data.directory / "recordings",
+        hold_seconds=hold_seconds,
+        on_event=on_event,
+        clock=clock,
+    )
+    dialer = SimulatedDialer(
+        {cid: load_persona(name, locale) for cid, name in state.personas.items()},
+        {locale: default_engine(locale)},
+        {locale: asr},
+    )
+    try:
+        stage("rendering speech ahead")
+        await _render_ahead(data, bot_tts, locale)
+        stage("calling")
+        gate = asyncio.Semaphore(max(1, concurrency))
+
+        async def one(attempt_id: int) -> CallReport:
+            async with gate:
+                report = await run_attempt(attempt_id, services, dialer)
+                state.reports[report.call_id] = report
+                return report
+
+        reports = await asyncio.gather(*(one(c.attempt_id) for c in data.claims))
+        stage("done")
+        return list(reports)
+    finally:
+        await signalling.stop()
+        await rasa.aclose()
+        writer.close()
+        await asyncio.to_thread(server.stop, locale)
+
+
+async def _render_ahead(data: DemoData, cache: TTSCache, locale: str) -> None:
+    lines: list[str] = []
+    for claim in data.claims:
+        with data.db.transaction() as session:
+            account = load_call_account(session, data.db.vault, claim.attempt_id)
+        slots = {**call_slots(account), "tier": str(account.tier)}
+        lines += all_lines(locale, slots)
+    await cache.prerender(lines, locale)
+
+
+def _percentile(values: list[int], q: float) -> int | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def report_json(data: DemoData, state: DemoRun, reports: list[CallReport]) -> dict[str, Any]:
+    """The ``--json`` document: one object with ``calls`` and ``totals``."""
+    calls: list[dict[str, Any]] = []
+    all_latencies: list[int] = []
+    for report in reports:
+        persona = state.personas[report.call_id]
+        turns = report.result.turns if report.result is not None else ()
+        latencies = list(report.result.latencies_ms) if report.result is not None else []
+        all_latencies += latencies
+        calls.append(
+            {
+                "id": report.attempt_id,
+                "persona": persona,
+                "tier": report.account.tier,
+                "outcome": report.outcome.kind,
+                "expected_outcome": expected_outcome(persona),
+                "handoff": report.outcome.handoff,
+                "reasons": list(report.outcome.reasons),
+                "promise": (
+                    {
+                        "amount": str(report.outcome.promised_amount),
+                        "date": report.outcome.promised_date,
+                    }
+                    if report.outcome.promised_amount is not None
+                    else None
+                ),
+                "turns": [
+                    {"speaker": t.speaker, "text": t.text, "at_ms": t.started_ms} for t in turns
+                ],
+                "latency_ms": {
+                    "p50": _percentile(latencies, 0.5),
+                    "p95": _percentile(latencies, 0.95),
+                },
+                "recording": str(report.recording) if report.recording else None,
+                "recording_sha256": report.recording_sha256,
+                "tts_cache": {"hits": report.tts_hits, "misses": report.tts_misses},
+            }
+        )
+    outcomes: dict[str, int] = {}
+    for call in calls:
+        outcomes[call["outcome"]] = outcomes.get(call["outcome"], 0) + 1
+    with data.db.transaction() as session:
+        verified = audit.verify(session)
+    return {
+        "calls": calls,
+        "totals": {
+            "calls": len(calls),
+            "as_expected": sum(c["outcome"] == c["expected_outcome"] for c in calls),
+            "handoffs": sum(c["handoff"] for c in calls),
+            "outcomes": outcomes,
+            "latency_ms": {
+                "p50": _percentile(all_latencies, 0.5),
+                "p95": _percentile(all_latencies, 0.95),
+                "mean": round(statistics.fmean(all_latencies)) if all_latencies else None,
+            },
+            "imported": data.imported,
+            "rejected": data.rejected,
+            "script_version": data.script_version,
+            "clock": data.clock.isoformat(),
+            "audit_ok": verified.ok,
+            "database": str(data.directory / "kindcall.db"),
+        },
+    }
+
+
+__all__ = ["DemoRun", "expected_outcome", "persona_plan", "report_json", "run_calls"]
