@@ -79,10 +79,30 @@ def _normalise_en(text: str, rules: TextRules) -> str:
                 words.append("|")
         elif token not in rules.fillers:
             words.extend(expand_contraction(token, rules.contractions).split())
-    while words and words[-1] == "|":
-        words.pop()
+    clauses = [c.split() for c in " ".join(words).split("|")]
+    joined = " | ".join(" ".join(c) for c in _join_staccato(clauses, rules) if c)
     # ASR often splits the reflexive: "kill my self"
-    return (" " + " ".join(words) + " ").replace(" my self ", " myself ")
+    return (" " + joined + " ").replace(" my self ", " myself ")
+
+
+def _join_staccato(clauses: list[list[str]], rules: TextRules) -> list[list[str]]:
+    """Undo punctuation between single words ("Stop. Calling. Me.", "别。再。打。了。").
+
+    A one-word clause joins the next one, unless it is a lone negation cue ("不，我想死"
+    must not become "不我想死"); runs of one-word clauses always join.
+    """
+    out: list[list[str]] = []
+    carry: list[str] = []
+    for index, clause in enumerate(clauses):
+        merged = carry + clause
+        following = clauses[index + 1] if index + 1 < len(clauses) else None
+        lone = len(clause) == 1 and following is not None
+        if lone and (len(following or []) == 1 or carry or clause[0] not in rules.negation_cues):
+            carry = merged
+        else:
+            out.append(merged)
+            carry = []
+    return out
 
 
 def expand_contraction(word: str, contractions: Mapping[str, str]) -> str:
@@ -103,7 +123,8 @@ def _normalise_zh(text: str, rules: TextRules) -> str:
     for filler in rules.fillers:
         folded = folded.replace(filler, "")
     chars = [ch if ch.isalnum() or ch == " " else " " for ch in folded]
-    return " ".join("".join(chars).split())
+    clauses = [list(clause) for clause in "".join(chars).split()]
+    return " ".join("".join(clause) for clause in _join_staccato(clauses, rules))
 
 
 def negation_cue(surface: str, start: int, rules: TextRules, *, strict: bool = True) -> str | None:

@@ -231,3 +231,10 @@ def test_possessive_s_reads_as_is() -> None:
 def test_double_negation_does_not_fire_a_negated_phrase() -> None:
     assert run("我不是不想活下去", "zh").action == "continue"
     assert run("我不想再这样活下去了", "zh").reasons == ("self_harm",)
+
+
+def test_staccato_punctuation_is_joined_but_a_lone_cue_stays_apart() -> None:
+    assert run("Stop. Calling. Me.").reasons == ("cease_request",)
+    assert run("别。再。打。了。", "zh").reasons == ("cease_request",)
+    assert run("不，我想死", "zh").reasons == ("self_harm",)
+    assert run("not. i want to die").reasons == ("self_harm",)
