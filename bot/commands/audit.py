@@ -7,17 +7,9 @@ import sys
 
 import click
 
+from bot.commands.options import db_option
 from bot.storage import audit as audit_log
 from bot.storage import open_database
-
-db_option = click.option(
-    "--db",
-    "db_url",
-    metavar="URL",
-    envvar="KINDCALL_DATABASE_URL",
-    help="SQLAlchemy URL [default: $KINDCALL_DATABASE_URL, else sqlite:///var/kindcall.db].",
-)
-
 
 _AUDIT_HELP = """Verify and read the append-only audit log.
 

@@ -10,17 +10,10 @@ from rich.console import Console
 from rich.table import Table
 
 from bot.campaigns import campaign_status, claim_next, create_campaign, get_campaign, plan_campaign
+from bot.commands.options import db_option
 from bot.compliance import profile_names
 from bot.storage import open_database
 from bot.storage.types import utcnow
-
-db_option = click.option(
-    "--db",
-    "db_url",
-    metavar="URL",
-    envvar="KINDCALL_DATABASE_URL",
-    help="SQLAlchemy URL [default: $KINDCALL_DATABASE_URL, else sqlite:///var/kindcall.db].",
-)
 
 
 def _instant(value: str, option: str) -> datetime:

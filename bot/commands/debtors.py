@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from sqlalchemy import Integer, func, select
 
+from bot.commands.options import db_option
 from bot.importing import write_rejects, write_synthetic
 from bot.storage import open_database
 from bot.storage.debtors import DEFAULT_AGENCY
@@ -20,15 +21,6 @@ from bot.storage.models import Account, Contact, Debtor, TierAssessmentRow
 
 _BATCH = 500
 _SHOW_ERRORS = 10
-
-db_option = click.option(
-    "--db",
-    "db_url",
-    metavar="URL",
-    envvar="KINDCALL_DATABASE_URL",
-    help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db "
-    "[default: $KINDCALL_DATABASE_URL, else sqlite:///var/kindcall.db].",
-)
 
 
 _DEBTORS_HELP = """Import, synthesise, tier and list debtors.
