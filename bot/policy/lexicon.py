@@ -20,7 +20,7 @@ from bot.errors import DataFileError
 from bot.policy import yamlnodes as yn
 from bot.policy.model import CATEGORIES, LOCALES, Locale
 from bot.policy.patterns import PatternError, compile_phrase
-from bot.policy.text import TextRules
+from bot.policy.text import TextRules, warm_up
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 _RESERVED = {"common.yml", "guard.yml"}
@@ -110,6 +110,8 @@ def load_lexicon(locale: Locale, root: Path = LEXICON_DIR) -> Lexicon:
         seen[detector.category] = str(path)
         detectors.append(detector)
     intents, min_conf = _load_intents(root / "intents.yml")
+    if locale == "zh":
+        warm_up()
     return Lexicon(
         locale, rules, tuple(detectors), idioms, asr_floor, MappingProxyType(intents), min_conf
     )

@@ -188,6 +188,11 @@ def _transparent_zh(gap: str, rules: TextRules) -> bool:
     return all(word in rules.negation_transparent for word in _cut(gap))
 
 
+def warm_up() -> None:
+    """Load jieba's dictionary now, so no turn pays for it (called with the zh lexicon)."""
+    jieba.initialize()
+
+
 @lru_cache(maxsize=4096)
 def _cut(text: str) -> tuple[str, ...]:
     return tuple(jieba.lcut(text, HMM=False))
