@@ -67,6 +67,7 @@ def test_classify_chinese_keeps_utf8() -> None:
     stdin = '{"text": "我不想活了，没事"}\n{"text": "堵车堵得我要死了"}\n'
     result = kindcall("policy", "classify", "--locale", "zh", stdin=stdin)
     assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # jieba's loading chatter stays quiet
     first, second = (json.loads(line) for line in result.stdout.splitlines())
     assert (first["action"], first["reasons"]) == ("handoff", ["self_harm"])
     assert first["evidence"][0]["matched"] == "不想活"
