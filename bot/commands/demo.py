@@ -137,7 +137,8 @@ def demo(
         if as_json:
             reports = asyncio.run(
                 run_calls(
-                    data,
+                    on_stage=lambda stage: console.print(f"[dim]demo: {stage}[/]"),
+                    data=data,
                     locale=locale,
                     concurrency=concurrency,
                     hold_seconds=hold_seconds,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -41,9 +41,9 @@ class DemoRun:
     stage: str = "starting"
 
 
-def persona_plan(call_ids: list[str]) -> dict[str, str]:
-    """Persona per call, cycling through every persona so each outcome is exercised."""
-    names = [name for name, _ in PERSONA_OUTCOMES]
+def persona_plan(call_ids: list[str], names: Sequence[str] | None = None) -> dict[str, str]:
+    """Persona per call, cycling through ``names`` (every persona by default)."""
+    names = list(names or [name for name, _ in PERSONA_OUTCOMES])
     return {call_id: names[i % len(names)] for i, call_id in enumerate(call_ids)}
 
 
@@ -60,10 +60,16 @@ async def run_calls(
     hold_seconds: float,
     state: DemoRun,
     on_stage: Callable[[str], None] = lambda stage: None,
+    personas: Sequence[str] | None = None,
+    servers: server.ServerInfo | None = None,
 ) -> list[CallReport]:
-    """Start the servers, render ahead, run every claimed call, stop the servers."""
+    """Start the servers, render ahead, run every claimed call, stop the servers.
+
+    Servers that were already running (``kindcall rasa up``, or ``servers`` given by the
+    caller) are used and left running.
+    """
     call_ids = [f"a{c.attempt_id}" for c in data.claims]
-    state.personas = persona_plan(call_ids)
+    state.personas = persona_plan(call_ids, personas)
     state.tiers = {f"a{c.attempt_id}": c.tier for c in data.claims}
     state.states = {call_id: "queued" for call_id in call_ids}
 
@@ -71,11 +77,16 @@ async def run_calls(
         state.stage = text
         on_stage(text)
 
-    project = Project.default()
-    stage("dialogue model")
-    model = (await asyncio.to_thread(ensure_model, project, locale)).model
-    stage("starting Rasa")
-    info = await asyncio.to_thread(server.start, project, locale, model)
+    already_up = servers is not None
+    if servers is None:
+        project = Project.default()
+        stage("dialogue model")
+        model = (await asyncio.to_thread(ensure_model, project, locale)).model
+        stage("starting Rasa")
+        running = server.read_info(locale)
+        already_up = running is not None and server.is_ready(running)
+        servers = await asyncio.to_thread(server.start, project, locale, model)
+    info = servers
     rasa = RasaClient(info.rasa_url)
     asr = engine_for(locale)
     bot_tts = TTSCache(paths.var_dir() / "tts-cache", default_engine(locale))
@@ -129,7 +140,8 @@ async def run_calls(
         await signalling.stop()
         await rasa.aclose()
         writer.close()
-        await asyncio.to_thread(server.stop, locale)
+        if not already_up:
+            await asyncio.to_thread(server.stop, locale)
 
 
 async def _render_ahead(data: DemoData, cache: TTSCache, locale: str) -> None:
