@@ -238,3 +238,9 @@ def test_staccato_punctuation_is_joined_but_a_lone_cue_stays_apart() -> None:
     assert run("别。再。打。了。", "zh").reasons == ("cease_request",)
     assert run("不，我想死", "zh").reasons == ("self_harm",)
     assert run("not. i want to die").reasons == ("self_harm",)
+
+
+@pytest.mark.parametrize("text", ["我特别想死", "我真的特别不想活了", "别人都不要我了我想死"])
+def test_words_containing_a_cue_character_do_not_negate(text: str) -> None:
+    # 特别 (especially) and 别人 (others) contain 别 (don't) but negate nothing
+    assert run(text, "zh").reasons[0] == "self_harm"
