@@ -33,12 +33,14 @@ class CalleeEvent:
         text: What was heard or said (the turn number for "bot_started").
         at_ms: Milliseconds since the call connected, on the audio's own timeline.
         rule_line: The persona rule that produced a reply.
+        duration_ms: How long the callee spoke ("said", "interrupted"); 0 otherwise.
     """
 
     kind: EventKind
     text: str
     at_ms: int
     rule_line: int | None = None
+    duration_ms: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +131,11 @@ class _Callee:
         playback = session.play(audio.pcm, audio.sample_rate)
         await playback.wait()
         started = playback.started_at if playback.started_at is not None else time.monotonic()
-        self.events.append(CalleeEvent(kind, text, self.ms(started), rule.line if rule else None))
+        self.events.append(
+            CalleeEvent(
+                kind, text, self.ms(started), rule.line if rule else None, audio.duration_ms
+            )
+        )
         if rule is not None and rule.then == "hangup":
             await asyncio.sleep(0.3)
             self.hangup.set()
