@@ -22,7 +22,7 @@ from bot.dialogue.responses import all_lines
 from bot.dialogue.training import Project, ensure_model
 from bot.storage import audit
 from voice.asr import engine_for
-from voice.sim import load_persona
+from voice.sim import CalleeResult, load_persona
 from voice.transport import SignallingServer
 from voice.tts.cache import TTSCache
 from voice.tts.defaults import default_engine
@@ -38,6 +38,7 @@ class DemoRun:
     tiers: dict[str, int] = field(default_factory=dict)
     states: dict[str, str] = field(default_factory=dict)
     reports: dict[str, CallReport] = field(default_factory=dict)
+    callees: dict[str, CalleeResult] = field(default_factory=dict)
     stage: str = "starting"
 
 
@@ -121,6 +122,7 @@ async def run_calls(
         {locale: default_engine(locale)},
         {locale: asr},
     )
+    state.callees = dialer.results
     try:
         stage("rendering speech ahead")
         await _render_ahead(data, bot_tts, locale)

@@ -1,0 +1,157 @@
+"""Voice-to-voice latency of whole calls at 1, 5 and 10 concurrent calls.
+
+Every call is a real one: aiortc both ways, Whisper on both sides, Piper/espeak, the Rasa
+server and the policy; the far end is the cooperative persona. Latency is measured at the
+callee: from the end of the callee's speech to the first bot audio frame it hears (energy
+onset), so it includes endpointing, ASR, policy, Rasa, TTS (cache first), the jitter buffer
+and the network path.
+
+    .venv/bin/python bench/calls.py --locale en --steps 1 5 10
+
+Prints a table and one JSON object (also written with --out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bot.demo.population import prepare
+from bot.demo.run import DemoRun, run_calls
+from bot.dialogue import server
+from bot.dialogue.training import Project, ensure_model
+from voice.asr import engine_for
+from voice.sim import CalleeResult
+from voice.tts.defaults import default_engine
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def callee_latencies(result: CalleeResult) -> list[int]:
+    """End of each callee line → the next onset of bot audio, in ms."""
+    latencies = []
+    onsets = [e.at_ms for e in result.events if e.kind == "bot_started"]
+    for event in result.events:
+        if event.kind != "said":
+            continue
+        end = event.at_ms + event.duration_ms
+        after = [t for t in onsets if t > end]
+        if after:
+            latencies.append(after[0] - end)
+    return latencies
+
+
+def pct(values: list[int], q: float) -> int | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def step(locale: str, calls: int, servers: server.ServerInfo, root: Path) -> dict[str, Any]:
+    data = prepare(
+        root / f"step-{calls}",
+        locale=locale,
+        calls=calls,
+        population=max(60, calls * 8),
+        seed=calls,
+    )  # type: ignore[arg-type]
+    state = DemoRun()
+    load_before = os.getloadavg()[0]
+    cpu0 = time.process_time()
+    wall0 = time.monotonic()
+    reports = asyncio.run(
+        run_calls(
+            data,
+            locale=locale,  # type: ignore[arg-type]
+            concurrency=calls,
+            hold_seconds=1.0,
+            state=state,
+            personas=["cooperative_promise"],
+            servers=servers,
+        )
+    )
+    wall = time.monotonic() - wall0
+    cpu = time.process_time() - cpu0
+    latencies = [ms for r in state.callees.values() for ms in callee_latencies(r)]
+    bot_side = [ms for r in reports if r.result for ms in r.result.latencies_ms]
+    data.db.close()
+    return {
+        "concurrent_calls": calls,
+        "claimed": len(data.claims),
+        "outcomes": [r.outcome.kind for r in reports],
+        "voice_to_voice_ms": {
+            "p50": pct(latencies, 0.5),
+            "p95": pct(latencies, 0.95),
+            "n": len(latencies),
+        },
+        "bot_side_ms": {"p50": pct(bot_side, 0.5), "p95": pct(bot_side, 0.95)},
+        "wall_s": round(wall, 1),
+        "process_cpu_s": round(cpu, 1),
+        "load_avg_before": round(load_before, 2),
+        "load_avg_after": round(os.getloadavg()[0], 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--locale", choices=["en", "zh"], default="en")
+    parser.add_argument("--steps", type=int, nargs="+", default=[1, 5, 10])
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    os.environ.setdefault("KINDCALL_TTS_OFFLINE", "1")
+    project = Project.default()
+    model = ensure_model(project, args.locale).model
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = Path(tmp) / "run"
+        servers = server.start(
+            project, args.locale, model, ports=(_free_port(), _free_port()), runs=runs
+        )
+        try:
+            results = [step(args.locale, n, servers, Path(tmp)) for n in args.steps]
+        finally:
+            server.stop(args.locale, runs)
+    asr = engine_for(args.locale)
+    doc = {
+        "locale": args.locale,
+        "asr": f"{asr.name}",
+        "tts": " > ".join(e.name for e in default_engine(args.locale).engines),
+        "cores": os.cpu_count(),
+        "steps": results,
+    }
+    header = ("calls", "v2v p50", "v2v p95", "bot p50", "n", "wall s", "cpu s", "load")
+    print(" ".join(f"{h:>8}" for h in header))
+    for r in results:
+        v, b = r["voice_to_voice_ms"], r["bot_side_ms"]
+        row = (
+            r["concurrent_calls"],
+            v["p50"],
+            v["p95"],
+            b["p50"],
+            v["n"],
+            r["wall_s"],
+            r["process_cpu_s"],
+            r["load_avg_after"],
+        )
+        print(" ".join(f"{value!s:>8}" for value in row))
+    text = json.dumps(doc, indent=2)
+    print(text)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
