@@ -24,6 +24,8 @@ from bot.policy.text import TextRules, warm_up
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 _RESERVED = {"common.yml", "guard.yml"}
+# Tags whose detection must survive anything said after it in the same turn.
+_APPEND_SAFE = ("self_harm", "distress")
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +235,15 @@ def _load_detector(path: Path, locale: Locale, rules: TextRules) -> Detector:
     idioms: tuple[Phrase, ...] = ()
     if "idioms" in root:
         idioms = compile_list(path, root["idioms"], "idioms", locale, rules, gaps_skip_cues=True)
+    if category in _APPEND_SAFE:
+        for phrase in (*phrases, *negated):
+            if "$" in phrase.pattern:
+                raise DataFileError(
+                    str(path),
+                    phrase.line,
+                    f'phrase "{phrase.pattern}": "$" is not allowed in {category}: words '
+                    'appended later in the turn ("I\'m fine") would undo the match',
+                )
     screen = re.compile("|".join(f"(?:{p.regex.pattern})" for p in (*phrases, *negated)))
     return Detector(
         category, threshold, soft_tag, soft, phrases, negated, idioms, str(path), screen

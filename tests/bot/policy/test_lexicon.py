@@ -120,3 +120,12 @@ def test_phrase_syntax_matches_words_contractions_gaps_and_stems() -> None:
     zh = compile_phrase("(我|我们)*3(会|能)还", "zh", {}, cues=("不",), exceptions=("是不是",))
     assert zh.search("我们下周会还")
     assert not zh.search("我不会还")
+
+
+def test_clause_end_anchor_is_refused_in_safety_categories(lexicon_copy: Path) -> None:
+    path = lexicon_copy / "en" / "self_harm.yml"
+    line = replace_line(path, "  - suicid~", "  - i give up $")
+    with pytest.raises(
+        DataFileError, match=rf'self_harm.yml:{line}: phrase "i give up \$": "\$" is'
+    ):
+        load_lexicon("en", lexicon_copy)
