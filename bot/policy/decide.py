@@ -6,6 +6,7 @@ from bot.policy.conversation import is_silent_text, patterns
 from bot.policy.detect import Detection, combine, detect
 from bot.policy.lexicon import Lexicon, load_lexicon
 from bot.policy.model import Action, CallContext, Decision, Evidence, Tone, Turn
+from bot.policy.ngram import NgramModel, load_ngram_model
 from bot.policy.text import normalise
 
 #: Always hand over; never lowered by ASR confidence nor undone later in the turn.
@@ -53,6 +54,14 @@ def decide(turn: Turn, context: CallContext) -> Decision:
     Returns:
         The action, the reason tags (most important first), the tone and the evidence.
     """
+    return decide_with(turn, context, load_ngram_model(turn.locale))
+
+
+def decide_with(turn: Turn, context: CallContext, model: NgramModel | None) -> Decision:
+    """:func:`decide` with an explicit statistical detector (``None``: lexicons only).
+
+    Used by the cross-validation that trains the detector on part of the examples.
+    """
     lexicon = load_lexicon(turn.locale)
     surface = normalise(turn.text, lexicon.rules)
     silent = is_silent_text(surface)
@@ -61,6 +70,8 @@ def decide(turn: Turn, context: CallContext) -> Decision:
     evidence = list(detection.evidence)
     _add_intent(turn, lexicon, scores, evidence)
     tags = _threshold(turn, lexicon, scores, evidence)
+    if model is not None and not silent:
+        _add_model(surface, model, tags, evidence)
     if silent:
         tags.add("silence")
     extra, history_evidence = patterns(turn, silent, tags, context)
@@ -87,6 +98,20 @@ def _add_intent(
     score = confidence * rule.weight
     scores[rule.category] = combine(scores.get(rule.category, 0.0), score)
     evidence.append(Evidence(rule.category, f"intent {turn.intent}", score, "intent"))
+
+
+def _add_model(surface: str, model: NgramModel, tags: set[str], evidence: list[Evidence]) -> None:
+    # The statistical detector only adds safety tags, and stays silent when the lexicon
+    # already decided (a live safety tag) or deliberately discarded a safety match as
+    # negated or idiomatic ("I'm not going to hurt myself", "this traffic is killing me"),
+    # or heard a reassurance ("i want to keep living", a negated phrase said without negation).
+    if tags.intersection(SAFETY):
+        return
+    if any(e.detector in SAFETY and e.note in ("negated", "idiom", "unnegated") for e in evidence):
+        return
+    for tag, probability, top in model.added_tags(surface):
+        tags.add(tag)
+        evidence.append(Evidence(tag, "ngram " + " ".join(top), probability, "model"))
 
 
 def _threshold(

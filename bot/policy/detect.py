@@ -74,6 +74,10 @@ def _run(
                     inside = any(start < n_end and n_start < end for n_start, n_end in negated)
                     if cue is not None and not inside:
                         hits.append((phrase.weight, start, end, f"{cue} … {words}"))
+                    else:
+                        # "i want to keep living": said without negation, it reassures
+                        kept_note = Evidence(detector.category, words, 0.0, note="unnegated")
+                        evidence.append(kept_note)
                 elif cue is None:
                     hits.append((phrase.weight, start, end, words))
                 else:

@@ -8,7 +8,7 @@ from typing import Any, Literal, get_args
 Locale = Literal["zh", "en"]
 Action = Literal["continue", "hardship", "handoff", "end_call"]
 Tone = Literal["standard", "hardship"]
-EvidenceSource = Literal["lexicon", "intent", "history", "prosody", "asr"]
+EvidenceSource = Literal["lexicon", "intent", "history", "prosody", "asr", "model"]
 
 LOCALES: tuple[Locale, ...] = get_args(Locale)
 ACTIONS: tuple[Action, ...] = get_args(Action)
@@ -76,7 +76,8 @@ class Evidence:
         score: Contribution in 0..1; 0 for discarded matches.
         source: Where the evidence came from.
         note: ``""`` for live evidence; ``"negated"``, ``"idiom"``,
-            ``"low_asr_confidence"`` or ``"below_threshold"`` for discarded ones.
+            ``"low_asr_confidence"``, ``"below_threshold"`` or ``"unnegated"`` (a phrase that
+            counts only when negated, said without negation) for discarded ones.
     """
 
     detector: str

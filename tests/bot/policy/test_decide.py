@@ -171,7 +171,7 @@ def test_rising_anger_from_loudness() -> None:
 
 def test_repeated_silence_after_hardship_hands_over() -> None:
     said = Turn("I lost my job", "en")
-    history = (PastTurn.from_decision(said, decide(said, CallContext())),)
+    history: tuple[PastTurn, ...] = (PastTurn.from_decision(said, decide(said, CallContext())),)
     first = run("", context=CallContext(history=history))
     assert (first.action, first.reasons) == ("continue", ("silence",))
     history += (PastTurn.from_decision(Turn("", "en"), first),)

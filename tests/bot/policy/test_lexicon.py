@@ -8,7 +8,7 @@ import pytest
 from bot.errors import DataFileError
 from bot.policy.guard import load_guard
 from bot.policy.lexicon import load_lexicon
-from bot.policy.model import CATEGORIES
+from bot.policy.model import CATEGORIES, Locale
 from bot.policy.patterns import PatternError, compile_phrase
 
 
@@ -23,11 +23,11 @@ def replace_line(path: Path, old: str, new: str) -> int:
 
 
 @pytest.mark.parametrize("locale", ["en", "zh"])
-def test_shipped_lexicons_cover_every_category(locale: str) -> None:
-    lexicon = load_lexicon(locale)  # type: ignore[arg-type]
+def test_shipped_lexicons_cover_every_category(locale: Locale) -> None:
+    lexicon = load_lexicon(locale)
     assert sorted(d.category for d in lexicon.detectors) == sorted(CATEGORIES)
     assert all(d.phrases for d in lexicon.detectors)
-    guard = load_guard(locale)  # type: ignore[arg-type]
+    guard = load_guard(locale)
     assert {kind for kind, _ in guard.forbidden} == {
         "threat",
         "insult",

@@ -1,0 +1,232 @@
+"""A small statistical detector: naive Bayes over character n-grams and concept classes.
+
+The phrase lexicons only hear what they were written for. This detector generalises from
+the labelled examples in ``evidence_model/training_<locale>.jsonl``: each turn becomes a
+set of features (character 1-3 grams for zh; words, word pairs and five-letter stems
+for en) plus one ``@class`` feature per concept class present
+(``evidence_model/<locale>.yml``: death, ending, means, burden, hopelessness...), so
+"overpass" counts like "bridge" did. One binary Bernoulli-style naive Bayes per tag gives
+log-odds; above the tag's threshold the tag is *added* (a turn without any risk concept,
+i.e. any class but ``self`` and ``intent``, needs ``without_concept_margin`` more). It
+never removes a lexicon tag.
+
+Training is a few hundred milliseconds of counting, done once per process at first use.
+Pure Python, no I/O after the first load.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+
+from bot.errors import DataFileError
+from bot.policy.model import LOCALES, Locale
+
+MODEL_DIR = Path(__file__).resolve().parent / "evidence_model"
+#: The tags this detector may add.
+TAGS: tuple[str, ...] = ("self_harm", "distress")
+_ALPHA = 0.5
+_MIN_COUNT = 2
+#: Concept classes that only give context: a turn needs some other (risk) concept.
+CONTEXT_CLASSES = frozenset({"self", "intent"})
+
+
+@dataclass(frozen=True, slots=True)
+class Concepts:
+    """Concept classes of one locale and the per-tag log-odds thresholds."""
+
+    locale: Locale
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    thresholds: MappingProxyType[str, float]
+    without_concept_margin: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class TagModel:
+    """Naive Bayes for one tag: prior log-odds and per-feature log-likelihood ratios."""
+
+    tag: str
+    prior: float
+    weights: MappingProxyType[str, float]
+    threshold: float
+
+
+@dataclass(frozen=True, slots=True)
+class NgramModel:
+    """The trained detector of one locale."""
+
+    concepts: Concepts
+    tags: tuple[TagModel, ...]
+
+    def score(self, surface: str) -> dict[str, tuple[float, tuple[str, ...]]]:
+        """Log-odds per tag for a normalised ``surface`` and its strongest features."""
+        found = features(surface, self.concepts)
+        out: dict[str, tuple[float, tuple[str, ...]]] = {}
+        for model in self.tags:
+            contributions = [(model.weights.get(f, 0.0), f) for f in found]
+            total = model.prior + sum(weight for weight, _ in contributions)
+            top = sorted(contributions, reverse=True)[:4]
+            out[model.tag] = (total, tuple(name for weight, name in top if weight > 0))
+        return out
+
+    def added_tags(self, surface: str) -> list[tuple[str, float, tuple[str, ...]]]:
+        """The tags whose log-odds pass their threshold: ``(tag, probability, features)``."""
+        added: list[tuple[str, float, tuple[str, ...]]] = []
+        risky = any(
+            name not in CONTEXT_CLASSES and pattern.search(surface) is not None
+            for name, pattern in self.concepts.patterns
+        )
+        margin = 0.0 if risky else self.concepts.without_concept_margin
+        for tag, (log_odds, top) in self.score(surface).items():
+            threshold = next(m.threshold for m in self.tags if m.tag == tag)
+            if log_odds >= threshold + margin:
+                added.append((tag, 1.0 / (1.0 + math.exp(-log_odds)), top))
+        return added
+
+
+def features(surface: str, concepts: Concepts) -> set[str]:
+    """The feature set of a normalised surface (see the module docstring)."""
+    found: set[str] = set()
+    if concepts.locale == "en":
+        words = [w for w in surface.replace("|", " ").split()]
+        for index, word in enumerate(words):
+            found.add(word)
+            if index:
+                found.add(words[index - 1] + "_" + word)
+            if len(word) > 5:
+                found.add(word[:5] + "~")
+    else:
+        for clause in surface.split():
+            padded = f"<{clause}>"
+            for size in (1, 2, 3):
+                for start in range(len(padded) - size + 1):
+                    found.add(padded[start : start + size])
+    for name, pattern in concepts.patterns:
+        if pattern.search(surface) is not None:
+            found.add("@" + name)
+    return found
+
+
+def train(
+    examples: Iterable[tuple[str, frozenset[str]]], concepts: Concepts, tags: Sequence[str] = TAGS
+) -> NgramModel:
+    """Train one binary naive Bayes per tag on ``(surface, tags)`` pairs."""
+    rows = [(features(surface, concepts), labels) for surface, labels in examples]
+    document_count: dict[str, int] = {}
+    for found, _ in rows:
+        for feature in found:
+            document_count[feature] = document_count.get(feature, 0) + 1
+    vocabulary = {f for f, n in document_count.items() if n >= _MIN_COUNT or f.startswith("@")}
+    models = []
+    for tag in tags:
+        positive = [found for found, labels in rows if tag in labels]
+        negative = [found for found, labels in rows if tag not in labels]
+        pos_count = _count(positive, vocabulary)
+        neg_count = _count(negative, vocabulary)
+        weights = {}
+        for feature in vocabulary:
+            p = (pos_count.get(feature, 0) + _ALPHA) / (len(positive) + 2 * _ALPHA)
+            q = (neg_count.get(feature, 0) + _ALPHA) / (len(negative) + 2 * _ALPHA)
+            # only presence counts: an absent feature says little about short turns
+            weights[feature] = math.log(p / q)
+        prior = math.log((len(positive) + _ALPHA) / (len(negative) + _ALPHA))
+        threshold = concepts.thresholds.get(tag, 0.0)
+        models.append(TagModel(tag, prior, MappingProxyType(weights), threshold))
+    return NgramModel(concepts, tuple(models))
+
+
+@cache
+def load_ngram_model(locale: Locale, root: Path = MODEL_DIR) -> NgramModel:
+    """Train (once per process) the detector of ``locale`` from its packaged examples.
+
+    Raises:
+        DataFileError: The concept file or the examples are missing or malformed.
+    """
+    from bot.policy.lexicon import load_lexicon
+    from bot.policy.text import normalise
+
+    concepts = load_concepts(locale, root)
+    rules = load_lexicon(locale).rules
+    path = root / f"training_{locale}.jsonl"
+    examples = []
+    for number, line in enumerate(_read(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text, labels = item["text"], frozenset(item["expected_reasons"])
+        except (ValueError, KeyError, TypeError) as error:
+            raise DataFileError(str(path), number, f"bad example: {error}") from error
+        examples.append((normalise(text, rules), labels))
+    return train(examples, concepts)
+
+
+def load_concepts(locale: Locale, root: Path = MODEL_DIR) -> Concepts:
+    """Read ``<locale>.yml``: concept classes and thresholds.
+
+    Raises:
+        DataFileError: The file is missing or malformed.
+    """
+    if locale not in LOCALES:
+        raise DataFileError(str(root / f"{locale}.yml"), None, f'unknown locale "{locale}"')
+    path = root / f"{locale}.yml"
+    try:
+        data = yaml.safe_load(_read(path))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise DataFileError(str(path), mark.line + 1 if mark else None, str(error)) from error
+    if not isinstance(data, dict) or not isinstance(data.get("concepts"), dict):
+        raise DataFileError(str(path), 1, 'expected a mapping with "concepts"')
+    thresholds = data.get("thresholds", {})
+    if not isinstance(thresholds, dict) or not all(
+        isinstance(v, (int, float)) for v in thresholds.values()
+    ):
+        raise DataFileError(str(path), 1, '"thresholds" must map tags to numbers')
+    margin = data.get("without_concept_margin", 0.0)
+    if not isinstance(margin, (int, float)):
+        raise DataFileError(str(path), 1, '"without_concept_margin" must be a number')
+    patterns = []
+    for name, terms in data["concepts"].items():
+        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+            raise DataFileError(str(path), None, f'concept "{name}" must be a list of strings')
+        patterns.append((str(name), _compile(terms, locale)))
+    return Concepts(
+        locale,
+        tuple(patterns),
+        MappingProxyType({str(k): float(v) for k, v in thresholds.items()}),
+        float(margin),
+    )
+
+
+def _compile(terms: list[str], locale: Locale) -> re.Pattern[str]:
+    if locale == "zh":
+        return re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+    parts = []
+    for term in sorted(terms, key=len, reverse=True):
+        stem = term.rstrip("~")
+        tail = r"[a-z]*" if term.endswith("~") else ""
+        parts.append(re.escape(stem).replace(r"\ ", " ") + tail)
+    return re.compile(r"(?<![a-z])(?:" + "|".join(parts) + r")(?![a-z])")
+
+
+def _count(rows: list[set[str]], vocabulary: set[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for found in rows:
+        for feature in found & vocabulary:
+            counts[feature] = counts.get(feature, 0) + 1
+    return counts
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise DataFileError(str(path), None, f"cannot read: {error.strerror}") from error
