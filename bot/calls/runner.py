@@ -96,7 +96,7 @@ class CallServices:
     base_url: str
     record_dir: Path
     ring_timeout_s: float = 20.0
-    listen_timeout_s: float = 8.0
+    listen_timeout_s: float = 10.0
     hold_seconds: float = 5.0
     on_event: Callable[[str, str], None] = field(default=lambda call_id, what: None)
     #: The wall clock used for attempt rows (a demo runs inside a simulated calling day).

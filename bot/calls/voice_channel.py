@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections import deque
 from collections.abc import Awaitable
 from typing import TypeVar
 
@@ -26,6 +27,9 @@ from voice.tts.cache import TTSCache
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
+
+MAX_PENDING_S = 20.0
+"""How much longer than the silence timeout a turn in progress may take to arrive."""
 
 HOLD_TONE_HZ = 440.0
 """A soft, sparse beep marks the hold so the caller knows the line is alive."""
@@ -61,10 +65,14 @@ class AudioVoiceChannel:
         self._locale = locale
         self._t0 = time.monotonic()
         self._audio_t0: float | None = None
-        self._turns: asyncio.Queue[Heard] = asyncio.Queue()
+        self._turns: deque[Heard] = deque()
+        self._arrived = asyncio.Event()
         self._playing: Playback | None = None
         self._uninterruptible = False
         self._listener: asyncio.Task[None] | None = None
+        # True from the caller's speech onset until its final arrives: a turn being spoken
+        # or transcribed is not silence.
+        self._speech_pending = False
         self.barge_ins = 0
 
     async def start(self) -> None:
@@ -101,14 +109,16 @@ class AudioVoiceChannel:
 
     def _on_result(self, result: ASRResult) -> None:
         if not result.is_final:
+            self._speech_pending = True
             playing = self._playing
             if playing is not None and not playing.finished and not self._uninterruptible:
                 self._session.flush()
                 self.barge_ins += 1
             return
+        self._speech_pending = False
         text = result.text.strip()
         if text:
-            self._turns.put_nowait(
+            self._turns.append(
                 Heard(
                     text,
                     result.confidence,
@@ -116,6 +126,7 @@ class AudioVoiceChannel:
                     self._audio_ms(result.end_ms),
                 )
             )
+            self._arrived.set()
 
     def is_live(self) -> bool:
         """False once either side hung up."""
@@ -157,16 +168,23 @@ class AudioVoiceChannel:
         return Spoken(self._ms(started), self._ms(ended), not played, cache_hit)
 
     async def listen(self, timeout_s: float) -> Heard | None:
-        """The caller's next finished turn, or None after ``timeout_s`` without one."""
-        if not self._turns.empty():
-            return self._turns.get_nowait()
-        if not self.is_live():
-            return None
-        try:
-            async with asyncio.timeout(timeout_s):
-                return await self._until_closed(self._turns.get())
-        except TimeoutError:
-            return None
+        """The caller's next finished turn, or None after ``timeout_s`` of silence.
+
+        Time while the caller is speaking, or their turn is being transcribed, does not
+        count as silence (up to :data:`MAX_PENDING_S` more). Hang-up ends the wait.
+        """
+        deadline = time.monotonic() + timeout_s
+        hard_deadline = deadline + MAX_PENDING_S
+        while not self._turns:
+            now = time.monotonic()
+            limit = hard_deadline if self._speech_pending else deadline
+            if now >= limit or not self.is_live():
+                return None
+            self._arrived.clear()
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(min(limit - now, 0.25)):
+                    await self._arrived.wait()
+        return self._turns.popleft()
 
     async def hold(self, seconds: float) -> bool:
         """Play hold audio for ``seconds``; no supervisor console yet, so never joined."""
