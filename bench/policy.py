@@ -4,7 +4,8 @@ Usage: .venv/bin/python bench/policy.py [--rounds N] [--json-only]
 
 Replays the development sets (tests/bot/policy/devset/<locale>.jsonl) through
 ``bot.policy.decide`` with an empty history, after one warm-up pass (lexicon load and
-jieba's dictionary are one-off costs, reported separately). Prints a JSON document, then
+jieba's dictionary and training the statistical detector are one-off costs, reported
+separately as first_load_s). Prints a JSON document, then
 a table. Goal: p99 <= 2 ms per turn.
 """
 

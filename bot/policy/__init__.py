@@ -26,7 +26,9 @@ Precedence (highest first; every raised tag is reported, the first group present
 A turn heard with ASR confidence below the lexicon's floor (0.5) has every non-safety score
 multiplied by that confidence: a match that would have ended or escalated the call becomes
 ``clarify`` (ask again) instead. A Rasa intent adds ``confidence * weight`` evidence to its
-tag (``intents.yml``); it never removes any.
+tag (``intents.yml``); it never removes any. A statistical detector (:mod:`bot.policy.ngram`)
+trained on the labelled examples may add ``self_harm``/``distress`` for wording the
+phrases miss; it never removes a tag and defers to the lexicon's negation and idioms.
 
 :func:`guard_line` checks every line the bot is about to speak (threats, insults, contacting
 family or employer, false legal claims, and any debt detail before verification or to a
