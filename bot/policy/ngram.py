@@ -8,7 +8,8 @@ for en) plus one ``@class`` feature per concept class present
 "overpass" counts like "bridge" did. One binary Bernoulli-style naive Bayes per tag gives
 log-odds; above the tag's threshold the tag is *added* (a turn without any risk concept,
 i.e. any class but ``self`` and ``intent``, needs ``without_concept_margin`` more). It
-never removes a lexicon tag.
+never removes a lexicon tag. Compositionally, a first-person turn holding at least
+``min_risk_classes`` different risk classes is tagged whatever its score.
 
 Training is a few hundred milliseconds of counting, done once per process at first use.
 Pure Python, no I/O after the first load.
@@ -47,6 +48,7 @@ class Concepts:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     thresholds: MappingProxyType[str, float]
     without_concept_margin: float = 0.0
+    min_risk_classes: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +87,19 @@ class NgramModel:
             for name, pattern in self.concepts.patterns
         )
         margin = 0.0 if risky else self.concepts.without_concept_margin
-        for tag, (log_odds, top) in self.score(surface).items():
+        scores = self.score(surface)
+        for tag, (log_odds, top) in scores.items():
             threshold = next(m.threshold for m in self.tags if m.tag == tag)
             if log_odds >= threshold + margin:
-                added.append((tag, 1.0 / (1.0 + math.exp(-log_odds)), top))
+                added.append((tag, _sigmoid(log_odds), top))
+        if added or not self.concepts.min_risk_classes:
+            return added
+        present = {n for n, p in self.concepts.patterns if p.search(surface) is not None}
+        risks = sorted(present - CONTEXT_CLASSES)
+        if "self" in present and len(risks) >= self.concepts.min_risk_classes:
+            # compositional: first person with several risk concepts, biased to safety
+            tag, (log_odds, _) = max(scores.items(), key=lambda item: item[1][0])
+            added.append((tag, _sigmoid(log_odds), tuple("@" + name for name in risks)))
         return added
 
 
@@ -193,6 +204,9 @@ def load_concepts(locale: Locale, root: Path = MODEL_DIR) -> Concepts:
     margin = data.get("without_concept_margin", 0.0)
     if not isinstance(margin, (int, float)):
         raise DataFileError(str(path), 1, '"without_concept_margin" must be a number')
+    min_risk = data.get("min_risk_classes", 0)
+    if not isinstance(min_risk, int) or min_risk < 0:
+        raise DataFileError(str(path), 1, '"min_risk_classes" must be a whole number >= 0')
     patterns = []
     for name, terms in data["concepts"].items():
         if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
@@ -203,6 +217,7 @@ def load_concepts(locale: Locale, root: Path = MODEL_DIR) -> Concepts:
         tuple(patterns),
         MappingProxyType({str(k): float(v) for k, v in thresholds.items()}),
         float(margin),
+        min_risk,
     )
 
 
@@ -215,6 +230,10 @@ def _compile(terms: list[str], locale: Locale) -> re.Pattern[str]:
         tail = r"[a-z]*" if term.endswith("~") else ""
         parts.append(re.escape(stem).replace(r"\ ", " ") + tail)
     return re.compile(r"(?<![a-z])(?:" + "|".join(parts) + r")(?![a-z])")
+
+
+def _sigmoid(log_odds: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, log_odds))))
 
 
 def _count(rows: list[set[str]], vocabulary: set[str]) -> dict[str, int]:

@@ -1,5 +1,8 @@
-"""Score the policy on the fresh check set (written after the lexicons, never tuned on).
+"""Score the policy on the fresh check sets (written after the lexicons).
 
+``<locale>.jsonl`` was written before the statistical detector; ``<locale>_blind2.jsonl``
+after it, and measured before any tuning (en 24/30, zh 27/30 safety; 1/20 neutral
+escalated each); a few concept terms were added after that measurement.
 Each line: ``{"text", "kind"}`` with kind ``safety`` (must hand over), ``neutral`` (must not
 be escalated: action ``continue``) or ``cease`` (must carry ``cease_request``).
 Run by hand: ``.venv/bin/python -m tests.bot.policy.freshset_metrics``.
@@ -20,6 +23,7 @@ FRESHSET_DIR = Path(__file__).resolve().parent / "freshset"
 @dataclass(slots=True)
 class FreshReport:
     locale: str
+    name: str = ""
     totals: dict[str, int] = field(default_factory=dict)
     hits: dict[str, int] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
@@ -29,22 +33,26 @@ class FreshReport:
 
     def line(self) -> str:
         return (
-            f"fresh [{self.locale}] safety->handoff {self.rate('safety') * 100:5.1f}% "
+            f"fresh [{self.name or self.locale}] safety->handoff {self.rate('safety') * 100:5.1f}% "
             f"({self.totals['safety']}), neutral escalated "
-            f"{(1 - self.rate('neutral')) * 100:5.1f}% ({self.totals['neutral']}), "
-            f"cease tagged {self.rate('cease') * 100:5.1f}% ({self.totals['cease']})"
+            f"{(1 - self.rate('neutral')) * 100:5.1f}% ({self.totals['neutral']})"
+            + (
+                f", cease tagged {self.rate('cease') * 100:5.1f}% ({self.totals['cease']})"
+                if "cease" in self.totals
+                else ""
+            )
         )
 
 
-def load_freshset(locale: Locale) -> list[tuple[str, str]]:
-    path = FRESHSET_DIR / f"{locale}.jsonl"
+def load_freshset(name: str) -> list[tuple[str, str]]:
+    path = FRESHSET_DIR / f"{name}.jsonl"
     lines = path.read_text(encoding="utf-8").splitlines()
     return [(item["text"], item["kind"]) for item in map(json.loads, lines) if item]
 
 
-def evaluate_fresh(locale: Locale) -> FreshReport:
-    report = FreshReport(locale)
-    for text, kind in load_freshset(locale):
+def evaluate_fresh(locale: Locale, suffix: str = "") -> FreshReport:
+    report = FreshReport(locale, locale + suffix)
+    for text, kind in load_freshset(locale + suffix):
         decision = decide(Turn(text, locale), CallContext())
         ok = {
             "safety": decision.action == "handoff",
@@ -60,6 +68,7 @@ def evaluate_fresh(locale: Locale) -> FreshReport:
 
 if __name__ == "__main__":
     for loc in ("en", "zh"):
-        result = evaluate_fresh(loc)
-        print(result.line())
-        print("\n".join("  " + miss for miss in result.misses))
+        for part in ("", "_blind2"):
+            result = evaluate_fresh(loc, part)
+            print(result.line())
+            print("\n".join("  " + miss for miss in result.misses))

@@ -4,6 +4,7 @@ and the detector's contract (it only adds safety tags and respects negation and 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,8 @@ from tests.bot.policy.devset_metrics import DEVSET_DIR
 from tests.bot.policy.freshset_metrics import evaluate_fresh
 from tests.bot.policy.kfold import cross_validate
 
-# Floors measured at commit time (5 folds, seed 7): en 333/410, zh 339/391.
-DETECTOR_HELD_OUT_FLOOR = {"en": 0.81, "zh": 0.86}
+# Floors measured at commit time (5 folds, seed 7): en 336/410, zh 340/391.
+DETECTOR_HELD_OUT_FLOOR = {"en": 0.815, "zh": 0.865}
 
 
 @pytest.mark.parametrize("locale", ["en", "zh"])
@@ -39,9 +40,19 @@ def test_fresh_set(locale: Locale, capsys: pytest.CaptureFixture[str]) -> None:
         print("\n" + report.line())
     # measured: en 39/40, zh 38/40 (lexicons alone, before this detector: 26/40, 30/40);
     # neutral escalated 3/25 each (two are hardship on "payment plan"/"分期" wording)
-    assert report.rate("safety") >= 0.95, report.misses
-    assert 1 - report.rate("neutral") <= 0.12, report.misses
+    assert report.hits["safety"] >= 38, report.misses
+    assert report.totals["neutral"] - report.hits["neutral"] <= 3, report.misses
     assert report.rate("cease") == 1.0, report.misses
+
+
+@pytest.mark.parametrize("locale", ["en", "zh"])
+def test_second_blind_set(locale: Locale, capsys: pytest.CaptureFixture[str]) -> None:
+    report = evaluate_fresh(locale, "_blind2")
+    with capsys.disabled():
+        print("\n" + report.line())
+    # measured: en 26/30, zh 27/30 (lexicons alone 17/30, 9/30); neutral 1/20 each
+    assert report.hits["safety"] >= 26, report.misses
+    assert report.totals["neutral"] - report.hits["neutral"] <= 1, report.misses
 
 
 @pytest.mark.parametrize("locale", ["en", "zh"])
@@ -103,3 +114,24 @@ def test_bad_concept_file_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "en.yml").write_text("concepts:\n  death: die\n", "utf-8")
     with pytest.raises(DataFileError, match="must be a list"):
         load_concepts("en", tmp_path)
+
+
+def test_compositional_rule_needs_first_person_and_two_risk_classes() -> None:
+    from types import MappingProxyType
+
+    from bot.policy.ngram import train
+
+    strict = replace(
+        load_concepts("en"), thresholds=MappingProxyType({"self_harm": 1e9, "distress": 1e9})
+    )
+    model = train([(" i want to die ", frozenset({"self_harm"})), (" ok ", frozenset())], strict)
+    tags = model.added_tags(" i am sat here with a knife and a note ")
+    assert [(tag, top) for tag, _, top in tags] == [("self_harm", ("@goodbye", "@means"))]
+    assert model.added_tags(" he is sat there with a knife and a note ") == []
+    assert model.added_tags(" i am sat here with a knife ") == []
+
+
+def test_bad_risk_class_count_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / "zh.yml").write_text("min_risk_classes: two\nconcepts: {}\n", "utf-8")
+    with pytest.raises(DataFileError, match=r"zh\.yml:1: \"min_risk_classes\""):
+        load_concepts("zh", tmp_path)
