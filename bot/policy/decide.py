@@ -38,6 +38,8 @@ INFO = (
     "clarify",
     "silence",
 )
+#: Lexicon tags that make a statistical safety hit less likely ("i'll pay it all at once").
+BENIGN_CONTEXT = ("promise_to_pay", "already_paid", "callback", "hardship")
 ORDER = {tag: rank for rank, tag in enumerate((*SAFETY, *END_CALL, *HANDOFF, *TONE, *INFO))}
 
 
@@ -71,7 +73,7 @@ def decide_with(turn: Turn, context: CallContext, model: NgramModel | None) -> D
     _add_intent(turn, lexicon, scores, evidence)
     tags = _threshold(turn, lexicon, scores, evidence)
     if model is not None and not silent:
-        _add_model(surface, model, tags, evidence)
+        _add_model(surface, model, lexicon, tags, evidence)
     if silent:
         tags.add("silence")
     extra, history_evidence = patterns(turn, silent, tags, context)
@@ -100,7 +102,9 @@ def _add_intent(
     evidence.append(Evidence(rule.category, f"intent {turn.intent}", score, "intent"))
 
 
-def _add_model(surface: str, model: NgramModel, tags: set[str], evidence: list[Evidence]) -> None:
+def _add_model(
+    surface: str, model: NgramModel, lexicon: Lexicon, tags: set[str], evidence: list[Evidence]
+) -> None:
     # The statistical detector only adds safety tags, and stays silent when the lexicon
     # already decided (a live safety tag) or deliberately discarded a safety match as
     # negated or idiomatic ("I'm not going to hurt myself", "this traffic is killing me"),
@@ -109,7 +113,16 @@ def _add_model(surface: str, model: NgramModel, tags: set[str], evidence: list[E
         return
     if any(e.detector in SAFETY and e.note in ("negated", "idiom", "unnegated") for e in evidence):
         return
-    for tag, probability, top in model.added_tags(surface):
+    # An idiom anywhere in the turn ("i'd kill for a day off", 气死了) silences it too.
+    idioms = [
+        *lexicon.idioms,
+        *(i for d in lexicon.detectors if d.category in SAFETY for i in d.idioms),
+    ]
+    if any(idiom.regex.search(surface) is not None for idiom in idioms):
+        return
+    benign = tags.intersection(BENIGN_CONTEXT)
+    margin = model.concepts.benign_margin if benign else 0.0
+    for tag, probability, top in model.added_tags(surface, margin):
         tags.add(tag)
         evidence.append(Evidence(tag, "ngram " + " ".join(top), probability, "model"))
 

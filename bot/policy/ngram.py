@@ -49,6 +49,7 @@ class Concepts:
     thresholds: MappingProxyType[str, float]
     without_concept_margin: float = 0.0
     min_risk_classes: int = 0
+    benign_margin: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,14 +80,19 @@ class NgramModel:
             out[model.tag] = (total, tuple(name for weight, name in top if weight > 0))
         return out
 
-    def added_tags(self, surface: str) -> list[tuple[str, float, tuple[str, ...]]]:
-        """The tags whose log-odds pass their threshold: ``(tag, probability, features)``."""
+    def added_tags(
+        self, surface: str, extra_margin: float = 0.0
+    ) -> list[tuple[str, float, tuple[str, ...]]]:
+        """The tags whose log-odds pass their threshold: ``(tag, probability, features)``.
+
+        ``extra_margin`` raises every threshold (the caller's context, e.g. a benign tag).
+        """
         added: list[tuple[str, float, tuple[str, ...]]] = []
         risky = any(
             name not in CONTEXT_CLASSES and pattern.search(surface) is not None
             for name, pattern in self.concepts.patterns
         )
-        margin = 0.0 if risky else self.concepts.without_concept_margin
+        margin = extra_margin + (0.0 if risky else self.concepts.without_concept_margin)
         scores = self.score(surface)
         for tag, (log_odds, top) in scores.items():
             threshold = next(m.threshold for m in self.tags if m.tag == tag)
@@ -204,6 +210,9 @@ def load_concepts(locale: Locale, root: Path = MODEL_DIR) -> Concepts:
     margin = data.get("without_concept_margin", 0.0)
     if not isinstance(margin, (int, float)):
         raise DataFileError(str(path), 1, '"without_concept_margin" must be a number')
+    benign = data.get("benign_margin", 0.0)
+    if not isinstance(benign, (int, float)):
+        raise DataFileError(str(path), 1, '"benign_margin" must be a number')
     min_risk = data.get("min_risk_classes", 0)
     if not isinstance(min_risk, int) or min_risk < 0:
         raise DataFileError(str(path), 1, '"min_risk_classes" must be a whole number >= 0')
@@ -218,6 +227,7 @@ def load_concepts(locale: Locale, root: Path = MODEL_DIR) -> Concepts:
         MappingProxyType({str(k): float(v) for k, v in thresholds.items()}),
         float(margin),
         min_risk,
+        float(benign),
     )
 
 
