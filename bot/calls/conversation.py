@@ -22,7 +22,15 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from bot.calls.outcome import CallOutcome, derive_outcome
-from bot.calls.ports import CallRecorder, Dialogue, DialogueReply, Heard, TurnRecord, VoiceChannel
+from bot.calls.ports import (
+    CallRecorder,
+    Dialogue,
+    DialogueReply,
+    Heard,
+    TurnRecord,
+    Understanding,
+    VoiceChannel,
+)
 from bot.calls.state import CallEvent, CallState, Effect, EventKind, advance
 from bot.policy import CallContext, Decision, GuardContext, PastTurn, Turn, decide, guard_line
 
@@ -37,6 +45,9 @@ HANDOFF_PREAMBLES: tuple[tuple[str, str], ...] = (
     ("self_harm", "utter_self_harm_support"),
     ("distress", "utter_distress_ack"),
 )
+#: Intents that may confirm the right party, and the confidence the turn needs.
+VERIFYING_INTENTS = frozenset({"identity_confirm", "affirm"})
+VERIFY_MIN_CONFIDENCE = 0.6
 HANDOFF_RESPONSE = "utter_handoff"
 HOLD_OVER_RESPONSE = "utter_handoff_callback"
 STILL_THERE_RESPONSE = "utter_still_there"
@@ -256,6 +267,14 @@ class Conversation:
             await self._dialogue.set_slots({"tone": "hardship"})
             self._recorder.event("tone_switch", {"tone": "hardship"})
         reply = await self._dialogue.reply(heard.text)
+        if await self._rejects_verification(reply, understanding, decision):
+            reply = DialogueReply(
+                reply.lines,
+                reply.intent,
+                reply.confidence,
+                {**reply.slots, "verified": False},
+                reply.signals,
+            )
         self._absorb(reply)
         signal = _signal(reply)
         if signal == "handoff":
@@ -268,6 +287,35 @@ class Conversation:
             await self._finish_closing(say=False)
             return
         await self._say_all(reply.lines)
+
+    async def _rejects_verification(
+        self, reply: DialogueReply, understanding: Understanding, decision: Decision
+    ) -> bool:
+        """Second, deterministic check before the dialogue may unlock the account.
+
+        The model's ``verified`` slot is accepted only when this very turn was a confident
+        identity confirmation and the policy heard no sign of a third or wrong party.
+        Otherwise the dialogue's slot is reset, and the guard keeps blocking every debt
+        detail (its lines are replaced, never spoken).
+        """
+        if self._state.verified or not _truthy(reply.slots.get("verified")):
+            return False
+        confident = (
+            understanding.intent in VERIFYING_INTENTS
+            and (understanding.confidence or 0.0) >= VERIFY_MIN_CONFIDENCE
+        )
+        if confident and not self._third_party:
+            return False
+        self._recorder.event(
+            "verification_rejected",
+            {
+                "intent": understanding.intent,
+                "confidence": understanding.confidence,
+                "reasons": list(decision.reasons),
+            },
+        )
+        await self._dialogue.set_slots({"verified": False})
+        return True
 
     def _absorb(self, reply: DialogueReply) -> None:
         self._slots.update(reply.slots)

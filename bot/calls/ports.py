@@ -54,7 +54,7 @@ class Dialogue(Protocol):
         """Feed one caller turn and get the bot's answer."""
         ...
 
-    async def set_slots(self, slots: Mapping[str, str]) -> None:
+    async def set_slots(self, slots: Mapping[str, Any]) -> None:
         """Set slots (e.g. ``tone``) from outside the dialogue."""
         ...
 

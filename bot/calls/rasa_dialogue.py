@@ -75,7 +75,7 @@ class RasaDialogue:
         """Send one caller turn."""
         return _reply(await self._client.turn(self._call_id, text))
 
-    async def set_slots(self, slots: Mapping[str, str]) -> None:
+    async def set_slots(self, slots: Mapping[str, Any]) -> None:
         """Set slots from outside (the policy's tone switch)."""
         await self._client.set_slots(self._call_id, slots)
 

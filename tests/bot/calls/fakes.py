@@ -27,11 +27,15 @@ class ScriptedDialogue:
         )
 
     async def understand(self, text: str) -> Understanding:
-        return Understanding("identity_confirm" if "speaking" in text else None, 0.9)
+        if "speaking" in text:
+            return Understanding("identity_confirm", 0.9)
+        if "repeat" in text:
+            return Understanding("identity_confirm", 0.4)  # a weak, wrong reading
+        return Understanding(None, 0.9)
 
     async def reply(self, text: str) -> DialogueReply:
         self.replies_seen.append(text)
-        if "speaking" in text:
+        if "speaking" in text or "repeat" in text:
             self.slots["verified"] = True
             return DialogueReply((f"Thanks. You owe {self.amount}.",), slots=dict(self.slots))
         if "pay" in text:
@@ -42,7 +46,7 @@ class ScriptedDialogue:
         tone = self.slots.get("tone")
         return DialogueReply((f"[{tone}] I understand.",), slots=dict(self.slots))
 
-    async def set_slots(self, slots: Mapping[str, str]) -> None:
+    async def set_slots(self, slots: Mapping[str, Any]) -> None:
         self.slot_updates.append(dict(slots))
         self.slots.update(slots)
 

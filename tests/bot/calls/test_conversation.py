@@ -100,3 +100,12 @@ async def test_caller_hang_up_ends_the_call_at_once() -> None:
     assert ("call_phase", {"from": "conversing", "to": "ended", "event": "hung_up"}) in (
         recorder.events
     )
+
+
+async def test_weak_identity_reading_does_not_unlock_the_account() -> None:
+    result, dialogue, voice, recorder = await run(["could you repeat that", None, None, None])
+    assert not any("350" in line for line in voice.said)
+    assert result.state.verified is False
+    assert {"verified": False} in dialogue.slot_updates
+    rejected = [p for k, p in recorder.events if k == "verification_rejected"]
+    assert rejected == [{"intent": "identity_confirm", "confidence": 0.4, "reasons": []}]
