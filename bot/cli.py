@@ -64,7 +64,8 @@ def cli() -> None:
 def main() -> None:
     """Entry point: run the CLI and turn KindCall errors into one clear line and exit 1."""
     try:
-        cli.main(standalone_mode=False)
+        # Without standalone mode click returns a command's exit code instead of exiting.
+        code = cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -76,6 +77,8 @@ def main() -> None:
     except KindCallError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    if isinstance(code, int) and code:
+        sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -15,3 +15,9 @@ def var_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     path.mkdir()
     monkeypatch.setenv("KINDCALL_VAR", str(path))
     yield path
+
+
+# Real Rasa servers, one pair per locale for the whole session (tests/rasa, tests/e2e).
+from tests.rasa_servers import rasa, rasa_en, rasa_zh  # noqa: E402
+
+__all__ = ["rasa", "rasa_en", "rasa_zh", "var_dir"]

@@ -24,3 +24,16 @@ def test_unknown_command_fails_cleanly() -> None:
     )
     assert proc.returncode == 2
     assert "No such command 'no-such-command'" in proc.stderr
+
+
+def test_a_command_exit_code_reaches_the_shell(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # `policy classify` exits 1 on a bad JSON line; main() must pass that on.
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "policy", "classify", "--locale", "en"],
+        input="not json\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "<stdin>:1" in proc.stderr

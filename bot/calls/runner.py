@@ -133,13 +133,15 @@ def call_slots(account: CallAccount) -> dict[str, str]:
 def call_setup(account: CallAccount, call_id: str, services: CallServices) -> CallSetup:
     """Everything the conversation loop needs for ``account``."""
     slots = call_slots(account)
+    # The actions read relative dates ("next Friday") against the person's calling day.
+    extra = {"locale": account.locale, "call_date": services.clock().date().isoformat()}
     locale: Literal["zh", "en"] = "zh" if account.locale == "zh" else "en"
     return CallSetup(
         call_id=call_id,
         locale=locale,
         tier=account.tier,
         tone="hardship" if account.soft_handling else "standard",
-        slots=slots,
+        slots={**slots, **extra},
         disclosed_terms=disclosed_terms(
             creditor=slots["creditor_name"],
             amount=slots["amount_due"],
