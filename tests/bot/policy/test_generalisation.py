@@ -66,7 +66,7 @@ def test_training_examples_are_the_devset(locale: str) -> None:
     [
         ("en", "i'm thinking of jumping off the overpass"),
         ("en", "honestly the world would be lighter without me in it"),
-        ("zh", "我准备好了绳子"),
+        ("zh", "我把麻绳挂好了"),
         ("zh", "我不想再拖累任何人了我会走的"),
     ],
 )
