@@ -18,7 +18,7 @@ from bot.calls.runner import CallReport
 from bot.demo.population import prepare
 from bot.demo.run import DemoRun, expected_outcome, report_json, run_calls
 
-_STYLE = {"queued": "dim", "ringing": "yellow", "connected": "cyan"}
+_STYLE = {"queued": "dim", "rendering": "dim", "ringing": "yellow", "connected": "cyan"}
 
 
 def _table(state: DemoRun) -> Group:

@@ -124,13 +124,15 @@ async def run_calls(
     )
     state.callees = dialer.results
     try:
-        stage("rendering speech ahead")
-        await _render_ahead(data, bot_tts, locale)
         stage("calling")
         gate = asyncio.Semaphore(max(1, concurrency))
 
         async def one(attempt_id: int) -> CallReport:
             async with gate:
+                # Render ahead per call, just before dialling it: the first calls start
+                # while later accounts' lines are still to be rendered.
+                on_event(f"a{attempt_id}", "rendering")
+                await _render_ahead(data, bot_tts, locale, attempt_id)
                 report = await run_attempt(attempt_id, services, dialer)
                 state.reports[report.call_id] = report
                 return report
@@ -146,14 +148,15 @@ async def run_calls(
             await asyncio.to_thread(server.stop, locale)
 
 
-async def _render_ahead(data: DemoData, cache: TTSCache, locale: str) -> None:
-    lines: list[str] = []
-    for claim in data.claims:
+async def _render_ahead(data: DemoData, cache: TTSCache, locale: str, attempt_id: int) -> None:
+    """Render every line this account can hear (cached across calls and runs)."""
+
+    def read() -> list[str]:
         with data.db.transaction() as session:
-            account = load_call_account(session, data.db.vault, claim.attempt_id)
-        slots = {**call_slots(account), "tier": str(account.tier)}
-        lines += all_lines(locale, slots)
-    await cache.prerender(lines, locale)
+            account = load_call_account(session, data.db.vault, attempt_id)
+        return all_lines(locale, {**call_slots(account), "tier": str(account.tier)})
+
+    await cache.prerender(await asyncio.to_thread(read), locale)
 
 
 def _percentile(values: list[int], q: float) -> int | None:
