@@ -18,8 +18,11 @@ from tests.bot.policy.devset_metrics import DEVSET_DIR
 from tests.bot.policy.freshset_metrics import evaluate_fresh
 from tests.bot.policy.kfold import cross_validate
 
-# Floors measured at commit time (5 folds, seed 7): en 336/410, zh 340/391.
-DETECTOR_HELD_OUT_FLOOR = {"en": 0.815, "zh": 0.865}
+# Floors measured at commit time (5 folds, seed 7): en 336/410, zh 340/391. The devset then
+# grew by ~60 safety lines a locale of means/place, farewell and passive-ideation wording the
+# lexicons now hear but the detector alone mostly cannot (new concepts): en 383/472, zh
+# 385/451 detector-only, combined recall still 100 %.
+DETECTOR_HELD_OUT_FLOOR = {"en": 0.805, "zh": 0.85}
 
 
 @pytest.mark.parametrize("locale", ["en", "zh"])
