@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, select
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.errors import ConfigError, StorageError
 from bot.paths import var_dir
-from bot.storage.crypto import Vault, load_master_key
+from bot.storage.crypto import KEY_FILE_NAME, Vault, load_master_key
 from bot.storage.models import Meta
 
 URL_ENV = "KINDCALL_DATABASE_URL"
@@ -148,7 +149,9 @@ def open_database(url: str | None = None, *, master_key: bytes | None = None) ->
     except SQLAlchemyError as exc:
         engine.dispose()
         raise StorageError(f"cannot open database {engine.url!r}: {exc}") from exc
-    vault = Vault(master_key if master_key is not None else load_master_key())
+    if master_key is None:
+        master_key = load_master_key(_key_beside(engine))
+    vault = Vault(master_key)
     sessions = sessionmaker(engine, expire_on_commit=False)
     writer = engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
     db = Database(
@@ -159,6 +162,20 @@ def open_database(url: str | None = None, *, master_key: bytes | None = None) ->
     )
     _check_key(db)
     return db
+
+
+def _key_beside(engine: Engine) -> Path | None:
+    """A ``data.key`` next to a SQLite database file, if there is one.
+
+    A self-contained database directory (``var/demo/``, a test's temporary folder) keeps
+    its key beside the file, so ``--db sqlite:///var/demo/kindcall.db`` opens it without
+    further settings. ``KINDCALL_DATA_KEY`` still wins.
+    """
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return None
+    candidate = Path(database).resolve().parent / KEY_FILE_NAME
+    return candidate if candidate.is_file() else None
 
 
 def _check_key(db: Database) -> None:

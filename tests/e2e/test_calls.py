@@ -20,7 +20,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.calls.conversation import HANDOFF_PREAMBLES, HANDOFF_RESPONSE, HOLD_OVER_RESPONSE
+from bot.calls.conversation import (
+    HANDOFF_PREAMBLES,
+    HANDOFF_RESPONSE,
+    HOLD_OVER_RESPONSE,
+    VERIFY_MIN_CONFIDENCE,
+    VERIFYING_INTENTS,
+)
 from bot.calls.rasa_dialogue import render_response
 from bot.calls.runner import CallReport, call_slots
 from bot.demo.population import DemoData, prepare
@@ -88,6 +94,17 @@ def run(request: pytest.FixtureRequest) -> Run:
     return value
 
 
+def _transcript(report: CallReport) -> str:
+    turns = report.result.turns if report.result is not None else ()
+    lines = [f"{report.call_id} {report.outcome.kind} {report.outcome.reasons}"]
+    lines += [
+        f"  {t.started_ms:>6} {t.speaker:<6} {t.text}  [{t.intent} {t.intent_confidence}"
+        f" {t.policy_action} {list(t.policy_reasons)}]"
+        for t in turns
+    ]
+    return "\n".join(lines)
+
+
 def _debt_terms(report: CallReport) -> list[str]:
     slots = call_slots(report.account)
     return [slots["amount_due"], slots["creditor_name"], slots["due_date"]]
@@ -95,7 +112,7 @@ def _debt_terms(report: CallReport) -> list[str]:
 
 def test_cooperative_call_stores_the_promise(run: Run) -> None:
     report = run.by_persona("cooperative_promise")
-    assert report.outcome.kind == "promise_to_pay", report.result
+    assert report.outcome.kind == "promise_to_pay", _transcript(report)
     assert report.outcome.promised_amount is not None and report.outcome.promised_amount > 0
     assert report.outcome.promised_date is not None
     with run.data.db.transaction() as session:
@@ -109,7 +126,7 @@ def test_cooperative_call_stores_the_promise(run: Run) -> None:
 def test_hardship_switches_the_tone(run: Run) -> None:
     report = run.by_persona("hardship")
     assert report.result is not None
-    assert report.outcome.kind == "hardship"
+    assert report.outcome.kind == "hardship", _transcript(report)
     assert report.result.slots.get("tone") == "hardship"
     decisions = [t for t in report.result.turns if t.policy_action == "hardship"]
     assert decisions, [t.text for t in report.result.turns]
@@ -123,7 +140,7 @@ def test_hardship_switches_the_tone(run: Run) -> None:
 def test_distress_hands_over_within_one_turn(run: Run) -> None:
     report = run.by_persona("distress")
     assert report.result is not None
-    assert report.outcome.kind == "handoff"
+    assert report.outcome.kind == "handoff", _transcript(report)
     assert report.outcome.handoff is True
     turns = list(report.result.turns)
     first_alarm = next(
@@ -161,7 +178,9 @@ def test_nothing_disclosed_before_verification_or_to_a_third_party(run: Run) -> 
             (
                 i
                 for i, t in enumerate(report.result.turns)
-                if t.speaker == "callee" and t.intent == "identity_confirm"
+                if t.speaker == "callee"
+                and t.intent in VERIFYING_INTENTS
+                and (t.intent_confidence or 0.0) >= VERIFY_MIN_CONFIDENCE
             ),
             len(report.result.turns),
         )
@@ -170,7 +189,7 @@ def test_nothing_disclosed_before_verification_or_to_a_third_party(run: Run) -> 
         for turn in report.result.turns[:verified_at]:
             if turn.speaker == "bot":
                 leaked = [term for term in terms if term in turn.text]
-                assert not leaked, (report.call_id, turn.text)
+                assert not leaked, _transcript(report)
     third = run.by_persona("third_party")
     assert third.outcome.kind == "third_party"
 
