@@ -80,7 +80,7 @@ def _run(locale: str, servers: ServerInfo, directory: Path) -> Run:
         run_calls(
             data,
             locale=locale,  # type: ignore[arg-type]
-            concurrency=2,
+            concurrency=1,  # one call at a time: the simulated people's ASR keeps up
             hold_seconds=1.0,
             state=state,
             personas=PERSONAS,

@@ -65,6 +65,15 @@ class CalleeResult:
         return [e.text for e in self.events if e.kind in ("said", "interrupted")]
 
 
+_QUESTION_ENDINGS = ("?", "？", "吗", "呢", "么")
+
+
+def is_question(text: str) -> bool:
+    """Whether an ASR transcript reads as a question (punctuation or a question particle)."""
+    stripped = text.strip().rstrip("。.!！ ")
+    return stripped.endswith(_QUESTION_ENDINGS) or "?" in stripped or "？" in stripped
+
+
 @dataclass(slots=True)
 class _Turns:
     """Energy-based bot-turn tracking (the bot's audio is clean: silence is near zero)."""
@@ -154,7 +163,12 @@ class _Callee:
             self.spawn(
                 self.say(session, rule.say, at=time.monotonic() + rule.pause_ms / 1000, rule=rule)
             )
-        elif self.persona.fallback and self.fallbacks < self.persona.max_fallbacks:
+        elif (
+            self.persona.fallback
+            and self.fallbacks < self.persona.max_fallbacks
+            and is_question(text)
+        ):
+            # People ask for a repeat when they were asked something, not after a notice.
             self.fallbacks += 1
             self.spawn(self.say(session, self.persona.fallback, at=time.monotonic() + 0.4))
 
@@ -269,4 +283,4 @@ async def _hang_up_later(hangup: asyncio.Event, after_s: float) -> None:
     hangup.set()
 
 
-__all__ = ["CalleeEvent", "CalleeResult", "run_callee"]
+__all__ = ["CalleeEvent", "CalleeResult", "is_question", "run_callee"]

@@ -115,3 +115,13 @@ def test_errors_name_the_file_and_line(tmp_path: Path) -> None:
 def test_unknown_persona_lists_the_known_ones(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match=r"no persona 'shy' for 'en' \(have: cease_en, "):
         load_persona("shy", "en")
+
+
+def test_only_questions_get_a_please_repeat() -> None:
+    from voice.sim.callee import is_question
+
+    assert is_question("Am I speaking with Ann Lee?")
+    assert is_question("请问是王芳本人吗")
+    assert is_question("您最近情况怎么样？")
+    assert not is_question("This call is recorded for quality and compliance.")
+    assert not is_question("您好，本次通话会被录音。")
