@@ -78,9 +78,9 @@ def _summary(console: Console, doc: dict[str, Any]) -> None:
 @click.option(
     "--concurrency",
     type=click.IntRange(1, 32),
-    default=4,
+    default=2,
     show_default=True,
-    help="Calls running at the same time.",
+    help="Calls running at the same time (2 keeps Whisper on 2 cores responsive).",
 )
 @click.option(
     "--population",
