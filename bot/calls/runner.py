@@ -36,7 +36,7 @@ from bot.storage.models import AttemptResult, Debtor
 from bot.storage.optouts import record_opt_out
 from bot.storage.types import utcnow
 from voice.asr.base import ASREngine
-from voice.transport import CallSession, SignallingServer
+from voice.transport import CallSession
 from voice.tts.cache import TTSCache
 
 logger = logging.getLogger(__name__)
@@ -92,9 +92,7 @@ class CallServices:
     asr: Mapping[str, ASREngine]
     tts: Mapping[str, TTSCache]
     hub: SessionHub
-    signalling: SignallingServer
     base_url: str
-    record_dir: Path
     ring_timeout_s: float = 20.0
     listen_timeout_s: float = 10.0
     hold_seconds: float = 5.0
