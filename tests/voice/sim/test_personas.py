@@ -68,6 +68,10 @@ def test_refusal_repeats_its_refusal() -> None:
         ("请问是王先生笨人吗", "本人吗", "zh", True),  # one homophone error
         ("谢谢您的时间，再 见。", "再见", "zh", True),
         ("我们今天能约定一个还款日期吗", "全额还款", "zh", False),
+        ("关于您的前款，我们聊一下", "欠款", "zh", True),  # every character wrong, same sound
+        ("您最金情况怎么样", "最近情况", "zh", True),  # -n / -ng confused
+        ("今天天气很好", "欠款", "zh", False),
+        ("我们聊聊别的事", "还款日期", "zh", False),
     ],
 )
 def test_keyword_matching_tolerates_asr_errors(
