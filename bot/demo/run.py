@@ -91,7 +91,9 @@ async def run_calls(
     info = servers
     rasa = RasaClient(info.rasa_url)
     asr = engine_for(locale)
-    bot_tts = TTSCache(paths.var_dir() / "tts-cache", default_engine(locale))
+    # Only simulated people hear the demo: Mandarin uses the natural offline voice (not the
+    # bot's production default, see voice.tts.baker) so both ends understand each other.
+    bot_tts = TTSCache(paths.var_dir() / "tts-cache", default_engine(locale, baker=True))
     writer = EvidenceWriter(data.db)
     hub = SessionHub()
     signalling = SignallingServer(hub.handle, record_dir=data.directory / "recordings")
@@ -121,7 +123,7 @@ async def run_calls(
     callee_asr = WhisperASR(locale, priority=BACKGROUND) if isinstance(asr, WhisperASR) else asr
     dialer = SimulatedDialer(
         {cid: load_persona(name, locale) for cid, name in state.personas.items()},
-        {locale: default_engine(locale)},
+        {locale: default_engine(locale, baker=True)},
         {locale: callee_asr},
     )
     state.callees = dialer.results

@@ -221,7 +221,8 @@ async def run_callee(
     Args:
         persona: Who to be.
         offer_url: The bot's ``.../calls/{call_id}/offer`` endpoint.
-        tts: Renders the callee's lines; ``voice.tts.default_engine(locale)`` when None.
+        tts: Renders the callee's lines; ``voice.tts.default_engine(locale, baker=True)``
+            (the natural Mandarin voice when installed) when None.
         asr: Hears the bot; ``voice.asr.engine_for(locale)`` when None.
         hear: False runs no ASR at all (load tests): rules never fire, interruptions do.
         recording: Optional WAV of the call from the callee's side (bot left, callee right).
@@ -236,7 +237,7 @@ async def run_callee(
     if tts is None:
         from voice.tts import default_engine
 
-        tts = default_engine(persona.locale)
+        tts = default_engine(persona.locale, baker=True)
     if asr is None and hear:
         from voice.asr import engine_for
 

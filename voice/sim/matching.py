@@ -58,7 +58,11 @@ def similarity(heard: str, phrase: str, locale: str) -> float:
     return max(_best_window(said, want, ""), _best_window(sound(heard), sound(phrase), " "))
 
 
-_CONFUSABLE = ((re.compile(r"^([zcs])h"), r"\1"), (re.compile(r"ng$"), "n"), (re.compile(r"^l"), "n"))
+_CONFUSABLE = (
+    (re.compile(r"^([zcs])h"), r"\1"),
+    (re.compile(r"ng$"), "n"),
+    (re.compile(r"^l"), "n"),
+)
 
 
 def _fuzzy_syllable(syllable: str) -> str:

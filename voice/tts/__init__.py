@@ -1,4 +1,4 @@
-"""Speech synthesis: edge-tts online, Piper and espeak-ng offline, a render-ahead cache.
+"""Speech synthesis: edge-tts online, Piper, Baker and espeak-ng offline, a render-ahead cache.
 
 Names are imported lazily so that ``voice.tts.base`` (used everywhere) does not pull in
 aiohttp, PyAV or Piper.
@@ -10,6 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from voice.tts.baker import BakerTTS
     from voice.tts.base import Audio, TTSEngine
     from voice.tts.cache import CacheStats, PrerenderReport, TTSCache, cache_key
     from voice.tts.defaults import default_cache, default_engine, offline_only
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from voice.tts.piper_tts import PiperTTS
 
 _WHERE = {
+    "BakerTTS": "baker",
     "Audio": "base",
     "TTSEngine": "base",
     "CacheStats": "cache",
@@ -37,6 +39,7 @@ _WHERE = {
 
 __all__ = [
     "Audio",
+    "BakerTTS",
     "CacheStats",
     "EdgeTTS",
     "EspeakTTS",

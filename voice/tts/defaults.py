@@ -6,6 +6,7 @@ import os
 
 from bot.paths import var_dir
 from voice.locale import language_of
+from voice.tts.baker import BakerTTS, baker_opted_in
 from voice.tts.base import TTSEngine
 from voice.tts.cache import TTSCache
 from voice.tts.edge import EdgeTTS
@@ -21,15 +22,20 @@ def offline_only() -> bool:
     return os.environ.get("KINDCALL_TTS_OFFLINE", "").strip().lower() in {"1", "true", "yes"}
 
 
-def default_engine(locale: str) -> FallbackTTS:
-    """edge-tts, then Piper (English) or espeak-ng (Mandarin); espeak-ng closes every chain.
+def default_engine(locale: str, *, baker: bool | None = None) -> FallbackTTS:
+    """edge-tts, then Piper (English) or Baker (Mandarin, when asked); espeak-ng closes every chain.
 
-    ``KINDCALL_TTS_OFFLINE=1`` drops edge-tts (no network wait at all).
+    ``KINDCALL_TTS_OFFLINE=1`` drops edge-tts (no network wait at all). ``baker`` puts the
+    natural offline Mandarin voice (:class:`voice.tts.baker.BakerTTS`, non-commercial data)
+    before espeak-ng; by default only when ``KINDCALL_ZH_VOICE=baker``. Simulated callees
+    and the demo, which speak only to simulated people, ask for it.
     """
     language = language_of(locale)
     engines: list[TTSEngine] = [] if offline_only() else [EdgeTTS()]
     if language == "en":
         engines.append(PiperTTS())
+    elif baker_opted_in() if baker is None else baker:
+        engines.append(BakerTTS())
     engines.append(EspeakTTS())
     return FallbackTTS(engines)
 
