@@ -12,15 +12,15 @@ from dataclasses import dataclass
 import av
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
+from voice.transport.jitter import AIORTC_AUDIO_PREFETCH
 from voice.transport.pcm import FRAME_MS, LISTEN_FRAME_BYTES, LISTEN_RATE, FrameConverter
 
-JITTER_PREFETCH_FRAMES = 4
-"""aiortc's audio jitter buffer hands a frame to the decoder once 4 later frames arrived.
+# The receiver's jitter buffer hands a frame to the decoder once ``prefetch_frames`` later
+# frames arrived (aiortc's default is 4; voice.transport.jitter sets it per session). A
+# decoded frame therefore reached this host that many frame-durations before ``recv()``
+# returned it; InboundAudio dates frames back by that much so the caller's channel lines up
+# with the bot's on one timeline (checked by the loopback alignment test).
 
-A decoded frame therefore reached this host 4 frame-durations before ``recv()`` returned
-it; :class:`InboundAudio` dates frames back by that much so the caller's channel lines up
-with the bot's on one timeline (checked by the loopback alignment test).
-"""
 ANCHOR_WINDOW_FRAMES = 100
 """Frames (2 s) over which the sender's sample clock is mapped onto ours.
 
@@ -67,12 +67,20 @@ class InboundAudio:
     Args:
         track: The remote audio track.
         max_backlog: Frames kept for a slow consumer.
+        prefetch_frames: Frames the receiver's jitter buffer holds back (arrival dating).
     """
 
-    def __init__(self, track: MediaStreamTrack, *, max_backlog: int = 1500) -> None:
+    def __init__(
+        self,
+        track: MediaStreamTrack,
+        *,
+        max_backlog: int = 1500,
+        prefetch_frames: int = AIORTC_AUDIO_PREFETCH,
+    ) -> None:
         if track.kind != "audio":
             raise ValueError(f"InboundAudio needs an audio track, got {track.kind!r}")
         self.track = track
+        self.prefetch_frames = prefetch_frames
         self.dropped = 0
         self.frames = 0
         self._taps: list[PcmTap] = []
@@ -105,7 +113,7 @@ class InboundAudio:
                     continue
                 arrived = time.monotonic()
                 duration = frame.samples / frame.sample_rate
-                start = arrived - JITTER_PREFETCH_FRAMES * duration
+                start = arrived - self.prefetch_frames * duration
                 if first_start is None:
                     first_start = start
                 media = start - first_start  # without a pts, arrival is all we know

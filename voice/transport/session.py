@@ -15,6 +15,7 @@ from aiortc.mediastreams import MediaStreamTrack
 from bot.errors import TransportError
 from voice.transport.bot_track import BotAudioTrack, Playback
 from voice.transport.inbound import InboundAudio
+from voice.transport.jitter import DEFAULT_RECEIVE_FRAMES, set_receive_frames
 from voice.transport.pcm import LISTEN_RATE, WIRE_RATE
 from voice.transport.recorder import StereoRecorder
 from voice.transport.switchable import SwitchableTrack
@@ -44,6 +45,8 @@ class CallSession:
         pc: The peer connection (tracks are added here).
         role: "bot" (answers offers) or "callee" (makes them).
         recording: WAV path for a :class:`StereoRecorder`, or None.
+        receive_frames: 20 ms frames the receiver holds back against network jitter
+            (aiortc's own default is 4; see :mod:`voice.transport.jitter`).
     """
 
     def __init__(
@@ -53,8 +56,10 @@ class CallSession:
         *,
         role: Role,
         recording: str | os.PathLike[str] | None = None,
+        receive_frames: int = DEFAULT_RECEIVE_FRAMES,
     ) -> None:
         self.call_id = call_id
+        self.receive_frames = receive_frames
         self.pc = pc
         self.role = role
         self.bot = BotAudioTrack()
@@ -77,7 +82,8 @@ class CallSession:
     def _on_track(self, track: MediaStreamTrack) -> None:
         if track.kind != "audio" or self._inbound is not None:
             return
-        self._inbound = InboundAudio(track)
+        set_receive_frames(self.pc, track, self.receive_frames)
+        self._inbound = InboundAudio(track, prefetch_frames=self.receive_frames)
         if self.recorder is not None:
             recorder = self.recorder
             self._inbound.add_tap(lambda f: recorder.write("caller", f.pcm, LISTEN_RATE, f.time))

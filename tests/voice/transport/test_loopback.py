@@ -21,6 +21,7 @@ from voice.pipeline import (
     UserStartedSpeakingFrame,
 )
 from voice.transport import CallSession, PcmFrame, SignallingServer, connect
+from voice.transport.jitter import AIORTC_AUDIO_PREFETCH, DEFAULT_RECEIVE_FRAMES, receive_frames
 from voice.tts.base import Audio
 from voice.vad import TurnDetector, TurnEventKind
 
@@ -183,3 +184,20 @@ async def test_barge_in_silences_the_bot_at_the_callee(
         f" ms), decision -> bot audio stops at callee {stop_ms:.0f} ms, total {total_ms:.0f} ms"
     )
     assert stop_ms <= 200
+
+
+async def test_both_ends_hold_back_only_the_configured_frames(tmp_path: Path) -> None:
+    """aiortc's 80 ms receive buffer is replaced by the session's setting (see jitter.py)."""
+    server, base, hang_up = await start_bot(tmp_path)
+    callee = await connect(f"{base}/calls/jitter-1/offer")
+    async with asyncio.timeout(10):
+        await callee.wait_connected()
+        bot = server.sessions["jitter-1"]
+        await bot.wait_connected()
+        sides = [(session, await session.inbound()) for session in (bot, callee)]
+    for session, inbound in sides:
+        assert receive_frames(session.pc, inbound.track) == DEFAULT_RECEIVE_FRAMES
+        assert inbound.prefetch_frames == DEFAULT_RECEIVE_FRAMES < AIORTC_AUDIO_PREFETCH
+    hang_up.set()
+    await callee.close()
+    await server.stop()
