@@ -20,9 +20,8 @@ from pathlib import Path
 import zhconv
 
 from bot.errors import DataFileError
-from bot.policy import yamlnodes as yn
 from bot.policy.amounts import find_amounts
-from bot.policy.lexicon import LEXICON_DIR, Phrase, compile_list, load_lexicon
+from bot.policy.lexicon import LEXICON_DIR, Phrase, compile_list, load_lexicon, read_yaml
 from bot.policy.model import LOCALES, Locale
 from bot.policy.text import TextRules, normalise
 
@@ -141,27 +140,29 @@ def load_guard(locale: Locale, root: Path = LEXICON_DIR) -> GuardLexicon:
         raise DataFileError(str(root / str(locale)), None, f'unknown locale "{locale}"')
     path = root / locale / "guard.yml"
     rules = load_lexicon(locale, root).rules
-    top = yn.mapping(path, yn.load(path), "guard.yml")
-    yn.check_keys(path, top, {"forbidden", "debt_words", "safe_alternatives"}, "guard.yml")
+    source = read_yaml(path)
+    top = source.mapping(
+        source.root, "guard.yml", allowed={"forbidden", "debt_words", "safe_alternatives"}
+    )
     for key in ("forbidden", "debt_words", "safe_alternatives"):
         if key not in top:
             raise DataFileError(str(path), 1, f'missing "{key}"')
     forbidden: list[tuple[str, Phrase]] = []
-    kinds = yn.mapping(path, top["forbidden"], "forbidden")
-    yn.check_keys(path, kinds, set(FORBIDDEN_KINDS), "forbidden")
+    kinds = source.mapping(top["forbidden"], "forbidden", allowed=set(FORBIDDEN_KINDS))
     for kind, node in kinds.items():
-        forbidden += [(kind, p) for p in compile_list(path, node, kind, locale, rules)]
-    debt_words = compile_list(path, top["debt_words"], "debt_words", locale, rules)
-    alt_nodes = yn.mapping(path, top["safe_alternatives"], "safe_alternatives")
-    yn.check_keys(path, alt_nodes, set(ALTERNATIVES), "safe_alternatives")
-    alternatives = {key: yn.text(path, node, key) for key, node in alt_nodes.items()}
+        forbidden += [(kind, p) for p in compile_list(source, node, kind, locale, rules)]
+    debt_words = compile_list(source, top["debt_words"], "debt_words", locale, rules)
+    alt_nodes = source.mapping(
+        top["safe_alternatives"], "safe_alternatives", allowed=set(ALTERNATIVES)
+    )
+    alternatives = {key: source.text(node, key) for key, node in alt_nodes.items()}
     for key in ALTERNATIVES:
         if key not in alternatives:
-            raise yn.fail(path, top["safe_alternatives"], f'safe_alternatives: missing "{key}"')
+            raise source.error(top["safe_alternatives"], f'safe_alternatives: missing "{key}"')
     lexicon = GuardLexicon(locale, rules, tuple(forbidden), debt_words, alternatives)
     strict = GuardContext(locale, verified=False, third_party=True)
     for key, node in alt_nodes.items():
         found = problems(alternatives[key], strict, lexicon)
         if found:
-            raise yn.fail(path, node, f"safe alternative {key} would be blocked: {found}")
+            raise source.error(node, f"safe alternative {key} would be blocked: {found}")
     return lexicon

@@ -17,15 +17,26 @@ from types import MappingProxyType
 import yaml
 
 from bot.errors import DataFileError
-from bot.policy import yamlnodes as yn
 from bot.policy.model import CATEGORIES, LOCALES, Locale
 from bot.policy.patterns import PatternError, compile_phrase
 from bot.policy.text import TextRules, warm_up
+from bot.yamlsource import Wording, YamlSource, line_of
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 _RESERVED = {"common.yml", "guard.yml"}
 # Tags whose detection must survive anything said after it in the same turn.
 _APPEND_SAFE = ("self_harm", "distress")
+# How lexicon files have always worded their errors (compliance officers and tests know them).
+_WORDING = Wording(
+    unreadable="cannot read: {error}",
+    empty="file is empty",
+    duplicate_key='{what}: key "{key}" appears twice',
+    unknown_key='{what}: unknown key "{key}"; expected {allowed_list}',
+    not_text="{what} must be a non-empty string",
+    empty_text="{what} must be a non-empty string",
+    not_number="{what} must be a number within {low}..{high}, got {raw!r}",
+    out_of_range="{what} must be a number within {low}..{high}, got {raw!r}",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,13 +130,18 @@ def load_lexicon(locale: Locale, root: Path = LEXICON_DIR) -> Lexicon:
     )
 
 
+def read_yaml(path: Path) -> YamlSource:
+    """Compose one lexicon file (errors worded as every lexicon file's are)."""
+    return YamlSource.read(path, wording=_WORDING)
+
+
 def read_rules(path: Path, locale: Locale) -> TextRules:
     """Only the normalisation rules of ``common.yml`` (used by the output guard)."""
     return _load_common(path, locale)[0]
 
 
 def compile_list(
-    path: Path,
+    source: YamlSource,
     node: yaml.Node,
     what: str,
     locale: Locale,
@@ -139,18 +155,17 @@ def compile_list(
     as "手机*6死" must cover "手机快没电了要死了".
     """
     phrases = []
-    for item in yn.sequence(path, node, what):
+    for item in source.sequence(node, what):
         weight = 1.0
         pattern_node = item
         if isinstance(item, yaml.MappingNode):
-            fields = yn.mapping(path, item, f"{what} item")
-            yn.check_keys(path, fields, {"pattern", "weight"}, f"{what} item")
+            fields = source.mapping(item, f"{what} item", allowed={"pattern", "weight"})
             if "pattern" not in fields:
-                raise yn.fail(path, item, f'{what} item needs a "pattern"')
+                raise source.error(item, f'{what} item needs a "pattern"')
             pattern_node = fields["pattern"]
             if "weight" in fields:
-                weight = yn.number(path, fields["weight"], "weight", 0.0, 1.0)
-        pattern = yn.text(path, pattern_node, f"{what} item")
+                weight = source.number(fields["weight"], "weight", 0.0, 1.0)
+        pattern = source.text(pattern_node, f"{what} item")
         try:
             regex = compile_phrase(
                 pattern,
@@ -160,81 +175,81 @@ def compile_list(
                 rules.negation_exceptions,
             )
         except PatternError as exc:
-            raise yn.fail(path, pattern_node, f'phrase "{pattern}": {exc}') from exc
-        phrases.append(Phrase(pattern, regex, weight, yn.line(pattern_node)))
+            raise source.error(pattern_node, f'phrase "{pattern}": {exc}') from exc
+        phrases.append(Phrase(pattern, regex, weight, line_of(pattern_node)))
     return tuple(phrases)
 
 
 def _load_common(path: Path, locale: Locale) -> tuple[TextRules, tuple[Phrase, ...], float]:
-    root = yn.mapping(path, yn.load(path), "common.yml")
+    source = read_yaml(path)
     allowed = {"negation", "clause_words", "fillers", "contractions", "idioms"}
-    yn.check_keys(path, root, allowed | {"low_asr_confidence"}, "common.yml")
+    root = source.mapping(source.root, "common.yml", allowed=allowed | {"low_asr_confidence"})
     for key in ("negation", "clause_words", "fillers"):
         if key not in root:
             raise DataFileError(str(path), 1, f'missing "{key}"')
-    negation = yn.mapping(path, root["negation"], "negation")
-    yn.check_keys(path, negation, {"cues", "transparent", "exceptions", "window"}, "negation")
+    negation_keys = {"cues", "transparent", "exceptions", "window"}
+    negation = source.mapping(root["negation"], "negation", allowed=negation_keys)
     for key in ("cues", "transparent", "window"):
         if key not in negation:
-            raise yn.fail(path, root["negation"], f'negation: missing "{key}"')
+            raise source.error(root["negation"], f'negation: missing "{key}"')
     contractions: dict[str, str] = {}
     if "contractions" in root:
-        for key, value in yn.mapping(path, root["contractions"], "contractions").items():
-            contractions[key.lower()] = yn.text(path, value, f"contraction {key}").lower()
+        for key, value in source.mapping(root["contractions"], "contractions").items():
+            contractions[key.lower()] = source.text(value, f"contraction {key}").lower()
     rules = TextRules(
         locale=locale,
         # longest first, so "不会" is tried before "不"
         negation_cues=tuple(
-            sorted(yn.strings(path, negation["cues"], "negation.cues"), key=len, reverse=True)
+            sorted(source.strings(negation["cues"], "negation.cues"), key=len, reverse=True)
         ),
         negation_transparent=frozenset(
-            yn.strings(path, negation["transparent"], "negation.transparent")
+            source.strings(negation["transparent"], "negation.transparent")
         ),
         negation_exceptions=tuple(
-            yn.strings(path, negation["exceptions"], "negation.exceptions")
+            source.strings(negation["exceptions"], "negation.exceptions")
             if "exceptions" in negation
             else ()
         ),
-        negation_window=int(yn.number(path, negation["window"], "negation.window", 1, 20)),
-        clause_words=frozenset(yn.strings(path, root["clause_words"], "clause_words")),
-        fillers=tuple(yn.strings(path, root["fillers"], "fillers")),
+        negation_window=int(source.number(negation["window"], "negation.window", 1, 20)),
+        clause_words=frozenset(source.strings(root["clause_words"], "clause_words")),
+        fillers=tuple(source.strings(root["fillers"], "fillers")),
         contractions=MappingProxyType(contractions),
     )
     idioms: tuple[Phrase, ...] = ()
     if "idioms" in root:
-        idioms = compile_list(path, root["idioms"], "idioms", locale, rules, gaps_skip_cues=True)
+        idioms = compile_list(source, root["idioms"], "idioms", locale, rules, gaps_skip_cues=True)
     floor = 0.5
     if "low_asr_confidence" in root:
-        floor = yn.number(path, root["low_asr_confidence"], "low_asr_confidence", 0.0, 1.0)
+        floor = source.number(root["low_asr_confidence"], "low_asr_confidence", 0.0, 1.0)
     return rules, idioms, floor
 
 
 def _load_detector(path: Path, locale: Locale, rules: TextRules) -> Detector:
-    root = yn.mapping(path, yn.load(path), path.name)
+    source = read_yaml(path)
     allowed = {"category", "threshold", "soft_tag", "soft_threshold", "phrases", "idioms"}
     allowed.add("negated_phrases")
-    yn.check_keys(path, root, allowed | {"description"}, path.name)
+    root = source.mapping(source.root, path.name, allowed=allowed | {"description"})
     if "category" not in root or "phrases" not in root:
         raise DataFileError(str(path), 1, 'a detector needs "category" and "phrases"')
-    category = yn.text(path, root["category"], "category")
+    category = source.text(root["category"], "category")
     if category not in CATEGORIES:
-        raise yn.fail(path, root["category"], f'unknown category "{category}"; known: {CATEGORIES}')
+        raise source.error(root["category"], f'unknown category "{category}"; known: {CATEGORIES}')
     threshold = (
-        yn.number(path, root["threshold"], "threshold", 0.01, 1.0) if "threshold" in root else 0.5
+        source.number(root["threshold"], "threshold", 0.01, 1.0) if "threshold" in root else 0.5
     )
-    soft_tag = yn.text(path, root["soft_tag"], "soft_tag") if "soft_tag" in root else None
+    soft_tag = source.text(root["soft_tag"], "soft_tag") if "soft_tag" in root else None
     soft = threshold
     if "soft_threshold" in root:
-        soft = yn.number(path, root["soft_threshold"], "soft_threshold", 0.01, threshold)
-    phrases = compile_list(path, root["phrases"], "phrases", locale, rules)
+        soft = source.number(root["soft_threshold"], "soft_threshold", 0.01, threshold)
+    phrases = compile_list(source, root["phrases"], "phrases", locale, rules)
     if not phrases:
-        raise yn.fail(path, root["phrases"], "phrases must not be empty")
+        raise source.error(root["phrases"], "phrases must not be empty")
     negated: tuple[Phrase, ...] = ()
     if "negated_phrases" in root:
-        negated = compile_list(path, root["negated_phrases"], "negated_phrases", locale, rules)
+        negated = compile_list(source, root["negated_phrases"], "negated_phrases", locale, rules)
     idioms: tuple[Phrase, ...] = ()
     if "idioms" in root:
-        idioms = compile_list(path, root["idioms"], "idioms", locale, rules, gaps_skip_cues=True)
+        idioms = compile_list(source, root["idioms"], "idioms", locale, rules, gaps_skip_cues=True)
     if category in _APPEND_SAFE:
         for phrase in (*phrases, *negated):
             if "$" in phrase.pattern:
@@ -251,24 +266,21 @@ def _load_detector(path: Path, locale: Locale, rules: TextRules) -> Detector:
 
 
 def _load_intents(path: Path) -> tuple[dict[str, IntentRule], float]:
-    root = yn.mapping(path, yn.load(path), "intents.yml")
-    yn.check_keys(path, root, {"min_confidence", "intents"}, "intents.yml")
+    source = read_yaml(path)
+    root = source.mapping(source.root, "intents.yml", allowed={"min_confidence", "intents"})
     if "intents" not in root:
         raise DataFileError(str(path), 1, 'missing "intents"')
     min_conf = 0.5
     if "min_confidence" in root:
-        min_conf = yn.number(path, root["min_confidence"], "min_confidence", 0.0, 1.0)
+        min_conf = source.number(root["min_confidence"], "min_confidence", 0.0, 1.0)
     rules: dict[str, IntentRule] = {}
-    for name, node in yn.mapping(path, root["intents"], "intents").items():
-        fields = yn.mapping(path, node, f"intent {name}")
-        yn.check_keys(path, fields, {"category", "weight"}, f"intent {name}")
+    for name, node in source.mapping(root["intents"], "intents").items():
+        fields = source.mapping(node, f"intent {name}", allowed={"category", "weight"})
         if "category" not in fields:
-            raise yn.fail(path, node, f'intent {name}: missing "category"')
-        category = yn.text(path, fields["category"], "category")
+            raise source.error(node, f'intent {name}: missing "category"')
+        category = source.text(fields["category"], "category")
         if category not in CATEGORIES:
-            raise yn.fail(path, fields["category"], f'unknown category "{category}"')
-        weight = (
-            yn.number(path, fields["weight"], "weight", 0.0, 1.0) if "weight" in fields else 0.8
-        )
+            raise source.error(fields["category"], f'unknown category "{category}"')
+        weight = source.number(fields["weight"], "weight", 0.0, 1.0) if "weight" in fields else 0.8
         rules[name] = IntentRule(category, weight)
     return rules, min_conf
