@@ -51,6 +51,10 @@ class DialogueError(KindCallError):
     """The Rasa server or the action server failed."""
 
 
+class CallError(KindCallError):
+    """A call cannot do what was asked (e.g. take over a call that is not escalated)."""
+
+
 class VoiceError(KindCallError):
     """Speech recognition, synthesis, VAD or transport failed."""
 

@@ -333,7 +333,11 @@ class Conversation:
                 await self._say(text, uninterruptible=True)
         joined = await self._voice.hold(self._setup.hold_seconds)
         self._advance("supervisor_joined" if joined else "hold_expired")
-        if not joined:
+        if joined:
+            # The person now talks to the supervisor; the bot says nothing more and ends
+            # the call when the supervisor hands the line back (or someone hangs up).
+            await self._voice.supervised()
+        else:
             await self._say(self._dialogue.render(HOLD_OVER_RESPONSE, self._render_slots()))
         await self._finish_closing(say=False)
 

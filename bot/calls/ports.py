@@ -106,6 +106,10 @@ class VoiceChannel(Protocol):
         """Play quiet hold audio; True when a supervisor joined before the time ran out."""
         ...
 
+    async def supervised(self) -> None:
+        """Wait while a supervisor has the line: until they hand it back or the call ends."""
+        ...
+
     async def hang_up(self) -> None:
         """End the call's audio."""
         ...

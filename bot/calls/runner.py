@@ -22,6 +22,7 @@ from typing import Literal, Protocol
 
 from bot.calls.accounts import CallAccount, load_call_account
 from bot.calls.conversation import CallResult, CallSetup, Conversation
+from bot.calls.events import CallEvent, CallEvents, PublishingRecorder
 from bot.calls.evidence import EvidenceWriter, StorageCallRecorder
 from bot.calls.outcome import CallOutcome
 from bot.calls.rasa_dialogue import RasaDialogue
@@ -56,6 +57,14 @@ class SessionHub:
     def __init__(self) -> None:
         self._waiting: dict[str, asyncio.Future[CallSession]] = {}
         self._done: dict[str, asyncio.Event] = {}
+
+    def live(self, call_id: str) -> CallSession | None:
+        """The session of a call in progress, or None."""
+        future = self._waiting.get(call_id)
+        if future is None or not future.done() or future.cancelled():
+            return None
+        session = future.result()
+        return None if session.closed.is_set() else session
 
     def expect(self, call_id: str) -> asyncio.Future[CallSession]:
         """Register a call about to be dialled; the future gets its session."""
@@ -96,7 +105,7 @@ class CallServices:
     ring_timeout_s: float = 20.0
     listen_timeout_s: float = 10.0
     hold_seconds: float = 5.0
-    on_event: Callable[[str, str], None] = field(default=lambda call_id, what: None)
+    events: CallEvents = field(default_factory=CallEvents)
     #: The wall clock used for attempt rows (a demo runs inside a simulated calling day).
     clock: Callable[[], datetime] = utcnow
 
@@ -167,7 +176,7 @@ async def run_attempt(attempt_id: int, services: CallServices, dialer: Dialer) -
     await asyncio.to_thread(mark_dialled, db, attempt_id, services.clock())
     waiting = services.hub.expect(call_id)
     far_end = dialer.dial(call_id, account, f"{services.base_url}/calls/{call_id}/offer")
-    services.on_event(call_id, "ringing")
+    services.events.publish(CallEvent(call_id, "ringing"))
     tts = services.tts[account.locale].for_call()
     result: CallResult | None = None
     recording: Path | None = None
@@ -181,7 +190,7 @@ async def run_attempt(attempt_id: int, services: CallServices, dialer: Dialer) -
         if session is None:
             outcome = CallOutcome("no_answer", handoff=False, reasons=("no_answer",))
         else:
-            services.on_event(call_id, "connected")
+            services.events.publish(CallEvent(call_id, "connected"))
             recording = session.recorder.path if session.recorder is not None else None
             result = await _converse(session, account, call_id, services, tts)
             outcome = result.outcome
@@ -193,7 +202,8 @@ async def run_attempt(attempt_id: int, services: CallServices, dialer: Dialer) -
     await services.writer.drain()
     sha = await asyncio.to_thread(_sha256, recording) if recording and recording.exists() else None
     await asyncio.to_thread(_store_outcome, db, account, outcome, recording, sha, services.clock())
-    services.on_event(call_id, outcome.kind)
+    ended = {"outcome": outcome.kind, "handoff": outcome.handoff, "reasons": list(outcome.reasons)}
+    services.events.publish(CallEvent(call_id, "ended", ended))
     return CallReport(
         attempt_id, call_id, account, outcome, result, recording, sha, tts.hits, tts.misses
     )
@@ -218,7 +228,9 @@ async def _converse(
         call_setup(account, call_id, services),
         RasaDialogue(services.rasa[locale], call_id, locale),
         channel,
-        StorageCallRecorder(services.writer, account.attempt_id),
+        PublishingRecorder(
+            StorageCallRecorder(services.writer, account.attempt_id), services.events, call_id
+        ),
     )
     return await conversation.run()
 

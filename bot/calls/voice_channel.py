@@ -187,10 +187,29 @@ class AudioVoiceChannel:
         return self._turns.popleft()
 
     async def hold(self, seconds: float) -> bool:
-        """Play hold audio for ``seconds``; no supervisor console yet, so never joined."""
-        if self.is_live():
-            await self._until_closed(self._session.play(hold_audio(seconds), 16_000).wait())
-        return False
+        """Play hold audio for ``seconds`` or until a supervisor takes the line (then True)."""
+        if not self.is_live():
+            return False
+        if self._session.taken_over.is_set():
+            return True
+        playback = self._session.play(hold_audio(seconds), 16_000)
+        waits = {
+            asyncio.ensure_future(playback.wait()),
+            asyncio.ensure_future(self._session.taken_over.wait()),
+            asyncio.ensure_future(self._session.closed.wait()),
+        }
+        try:
+            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiter in waits:
+                waiter.cancel()
+            await asyncio.gather(*waits, return_exceptions=True)
+        return self._session.taken_over.is_set() and self.is_live()
+
+    async def supervised(self) -> None:
+        """Wait until the supervisor hands the line back or the call ends."""
+        if self._session.taken_over.is_set():
+            await self._until_closed(self._session.handed_back.wait())
 
     async def hang_up(self) -> None:
         """Stop listening and close the session (finishes the recording)."""

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from bot import paths
 from bot.calls.accounts import load_call_account
+from bot.calls.events import CallEvent, CallEvents
 from bot.calls.evidence import EvidenceWriter
 from bot.calls.runner import CallReport, CallServices, SessionHub, call_slots, run_attempt
 from bot.demo.dialer import PERSONA_OUTCOMES, SimulatedDialer
@@ -103,9 +104,14 @@ async def run_calls(
     def clock() -> datetime:
         return data.clock + timedelta(seconds=time.monotonic() - started)
 
-    def on_event(call_id: str, what: str) -> None:
-        state.states[call_id] = what
+    def on_event(event: CallEvent) -> None:
+        if event.kind == "ended":
+            state.states[event.call_id] = str(event.data["outcome"])
+        elif event.kind != "turn":
+            state.states[event.call_id] = event.kind
 
+    events = CallEvents()
+    events.listen(on_event)
     services = CallServices(
         db=data.db,
         writer=writer,
@@ -115,7 +121,7 @@ async def run_calls(
         hub=hub,
         base_url=base_url,
         hold_seconds=hold_seconds,
-        on_event=on_event,
+        events=events,
         clock=clock,
     )
     # The simulated people hear through their own engine whose Whisper passes queue behind
@@ -135,7 +141,7 @@ async def run_calls(
             async with gate:
                 # Render ahead per call, just before dialling it: the first calls start
                 # while later accounts' lines are still to be rendered.
-                on_event(f"a{attempt_id}", "rendering")
+                state.states[f"a{attempt_id}"] = "rendering"
                 await _render_ahead(data, bot_tts, locale, attempt_id)
                 report = await run_attempt(attempt_id, services, dialer)
                 state.reports[report.call_id] = report

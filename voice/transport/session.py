@@ -71,6 +71,10 @@ class CallSession:
         self._inbound: InboundAudio | None = None
         self._inbound_ready = asyncio.Event()
         self.closed = asyncio.Event()
+        #: Set while someone else (a supervisor) has the outbound line; see take_over.
+        self.taken_over = asyncio.Event()
+        #: Set when the line was handed back to the bot after a take-over.
+        self.handed_back = asyncio.Event()
         self._connected = asyncio.Event()
         pc.on("track", self._on_track)
         pc.on("connectionstatechange", self._on_state)
@@ -140,10 +144,14 @@ class CallSession:
         """Send ``source`` (e.g. a supervisor's microphone) instead of the bot."""
         self.bot.flush()
         self.outbound.switch(source)
+        self.handed_back.clear()
+        self.taken_over.set()
 
     def hand_back(self) -> None:
         """Send the bot's audio again."""
         self.outbound.switch(self.bot)
+        self.taken_over.clear()
+        self.handed_back.set()
 
     async def close(self) -> None:
         """Hang up: stop the tracks, finish the recording, close the peer. Idempotent."""

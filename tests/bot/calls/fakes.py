@@ -93,6 +93,9 @@ class ScriptedVoice:
         self.clock += int(seconds * 1000)
         return self.supervisor_joins
 
+    async def supervised(self) -> None:
+        self.clock += 30_000 if self.supervisor_joins else 0
+
     async def hang_up(self) -> None:
         self.hung_up = True
 
