@@ -38,8 +38,9 @@ INFO = (
     "clarify",
     "silence",
 )
-#: Lexicon tags that make a statistical safety hit less likely ("i'll pay it all at once").
-BENIGN_CONTEXT = ("promise_to_pay", "already_paid", "callback", "hardship")
+#: Lexicon tags that make a statistical safety hit less likely ("i'll pay it all at once",
+#: "don't ever phone me again"): the detector then needs ``benign_margin`` more log-odds.
+BENIGN_CONTEXT = ("promise_to_pay", "already_paid", "callback", "hardship", "cease_request")
 ORDER = {tag: rank for rank, tag in enumerate((*SAFETY, *END_CALL, *HANDOFF, *TONE, *INFO))}
 
 
