@@ -11,7 +11,7 @@ from types import MappingProxyType
 
 import yaml
 
-from bot.tiering.yamldata import YamlDoc
+from bot.yamlsource import YamlSource
 
 DEFAULT_STRATEGY_PATH = Path(__file__).resolve().parent / "strategies.yml"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -55,8 +55,8 @@ class Strategy:
         return self.tiers[tier]
 
 
-def _touch(doc: YamlDoc, node: yaml.Node, what: str) -> time:
-    text = doc.string(node, what)
+def _touch(doc: YamlSource, node: yaml.Node, what: str) -> time:
+    text = doc.text(node, what)
     match = _HHMM.match(text)
     if match is None:
         raise doc.error(node, f'{what} must be a quoted "HH:MM" time, got {text!r}')
@@ -69,17 +69,19 @@ def load_strategy(path: Path | None = None) -> Strategy:
     Raises:
         DataFileError: the file is unreadable or invalid; the message starts ``path:line``.
     """
-    doc = YamlDoc.load(path or DEFAULT_STRATEGY_PATH)
-    top = doc.exact_keys(doc.root, "strategy", ("tiers",), ("version",))
+    doc = YamlSource.read(path or DEFAULT_STRATEGY_PATH)
+    top = doc.entries(doc.root, "strategy", required=("tiers",), allowed=("version",))
     tiers_node = top["tiers"][1]
-    entries = doc.mapping(tiers_node, "tiers")
+    entries = doc.entries(tiers_node, "tiers")
     tiers: dict[int, TierStrategy] = {}
     for key, (key_node, value_node) in entries.items():
         if key not in {str(t) for t in TIERS}:
             raise doc.error(key_node, f"tiers: unknown tier {key!r} (expected 1..5)")
         tier = int(key)
         what = f"tiers.{tier}"
-        fields = doc.exact_keys(value_node, what, ("touches",), ("every_days", "weekdays"))
+        fields = doc.entries(
+            value_node, what, required=("touches",), allowed=("every_days", "weekdays")
+        )
         touches_node = fields["touches"][1]
         touches = tuple(
             _touch(doc, item, f"{what}.touches")
@@ -95,7 +97,7 @@ def load_strategy(path: Path | None = None) -> Strategy:
         if "weekdays" in fields:
             days: set[int] = set()
             for item in doc.sequence(fields["weekdays"][1], f"{what}.weekdays"):
-                name = doc.string(item, f"{what}.weekdays").lower()
+                name = doc.text(item, f"{what}.weekdays").lower()
                 if name not in WEEKDAYS:
                     raise doc.error(item, f"{what}.weekdays: unknown day {name!r} (mon..sun)")
                 days.add(WEEKDAYS.index(name))

@@ -25,7 +25,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
-from bot.tiering.yamldata import YamlDoc
+from bot.yamlsource import YamlSource
 
 REQUIRED: tuple[str, ...] = (
     "external_id",
@@ -89,17 +89,17 @@ def load_mapping(path: Path) -> ColumnMapping:
         DataFileError: Unreadable YAML, unknown keys or columns, a header mapped twice, a bad
             ``date_order``/``encoding``/``delimiter``; the message starts ``path:line``.
     """
-    doc = YamlDoc.load(path)
-    top = doc.exact_keys(
-        doc.root, "mapping", (), ("columns", "defaults", "date_order", "encoding", "delimiter")
+    doc = YamlSource.read(path)
+    top = doc.entries(
+        doc.root, "mapping", allowed=("columns", "defaults", "date_order", "encoding", "delimiter")
     )
     columns: dict[str, str] = {}
     seen: dict[str, str] = {}
     if "columns" in top:
-        for ours, (key_node, value_node) in doc.mapping(top["columns"][1], "columns").items():
+        for ours, (key_node, value_node) in doc.entries(top["columns"][1], "columns").items():
             if ours not in ALL_COLUMNS:
                 raise doc.error(key_node, f"columns: {ours!r} is not one of our columns")
-            theirs = doc.string(value_node, f"columns.{ours}")
+            theirs = doc.text(value_node, f"columns.{ours}")
             key = normalise_header(theirs)
             if key in seen:
                 raise doc.error(
@@ -109,14 +109,14 @@ def load_mapping(path: Path) -> ColumnMapping:
             columns[ours] = theirs
     defaults: dict[str, str] = {}
     if "defaults" in top:
-        for ours, (key_node, value_node) in doc.mapping(top["defaults"][1], "defaults").items():
+        for ours, (key_node, value_node) in doc.entries(top["defaults"][1], "defaults").items():
             if ours not in ALL_COLUMNS:
                 raise doc.error(key_node, f"defaults: {ours!r} is not one of our columns")
-            defaults[ours] = doc.string(value_node, f"defaults.{ours}")
+            defaults[ours] = doc.text(value_node, f"defaults.{ours}")
     date_order: DateOrder | None = None
     if "date_order" in top:
         node = top["date_order"][1]
-        value = doc.string(node, "date_order")
+        value = doc.text(node, "date_order")
         if value == "dmy":
             date_order = "dmy"
         elif value == "mdy":
@@ -126,7 +126,7 @@ def load_mapping(path: Path) -> ColumnMapping:
     encoding = None
     if "encoding" in top:
         node = top["encoding"][1]
-        encoding = doc.string(node, "encoding")
+        encoding = doc.text(node, "encoding")
         try:
             codecs.lookup(encoding)
         except LookupError:

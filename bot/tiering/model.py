@@ -17,7 +17,7 @@ from types import MappingProxyType
 import yaml
 
 from bot.tiering.features import REGION_ECONOMIES
-from bot.tiering.yamldata import YamlDoc
+from bot.yamlsource import YamlSource
 
 DEFAULT_MODEL_PATH = Path(__file__).with_name("model.yml")
 OTHER = "other"
@@ -66,18 +66,28 @@ def load_model(path: Path | None = None) -> TieringModel:
     Raises:
         DataFileError: The file is unreadable or invalid; the message starts ``path:line``.
     """
-    doc = YamlDoc.load(path or DEFAULT_MODEL_PATH)
-    top = doc.exact_keys(doc.root, "model", ("value", "risk", "need", "tier"), ("version",))
-    value = doc.exact_keys(
-        top["value"][1], "value", ("weights", "overdue_duration", "credit_type", "partner")
+    doc = YamlSource.read(path or DEFAULT_MODEL_PATH)
+    top = doc.entries(
+        doc.root, "model", required=("value", "risk", "need", "tier"), allowed=("version",)
     )
-    risk = doc.exact_keys(
+    value = doc.entries(
+        top["value"][1],
+        "value",
+        required=("weights", "overdue_duration", "credit_type", "partner"),
+        allowed=(),
+    )
+    risk = doc.entries(
         top["risk"][1],
         "risk",
-        ("weights", "overdue_count", "debt_to_income", "industry", "region_economy"),
+        required=("weights", "overdue_count", "debt_to_income", "industry", "region_economy"),
+        allowed=(),
     )
-    need = doc.exact_keys(top["need"][1], "need", ("weights", "soft_handling_from"))
-    tier = doc.exact_keys(top["tier"][1], "tier", ("priority_value_weight", "cutoffs"))
+    need = doc.entries(
+        top["need"][1], "need", required=("weights", "soft_handling_from"), allowed=()
+    )
+    tier = doc.entries(
+        top["tier"][1], "tier", required=("priority_value_weight", "cutoffs"), allowed=()
+    )
     region_node = risk["region_economy"][1]
     region = _categories(doc, region_node, "risk.region_economy", need_other=False)
     missing = [name for name in REGION_ECONOMIES if name not in region]
@@ -105,9 +115,9 @@ def load_model(path: Path | None = None) -> TieringModel:
 
 
 def _weights(
-    doc: YamlDoc, node: yaml.Node, what: str, factors: tuple[str, ...]
+    doc: YamlSource, node: yaml.Node, what: str, factors: tuple[str, ...]
 ) -> Mapping[str, float]:
-    entries = doc.exact_keys(node, what, factors)
+    entries = doc.entries(node, what, required=factors, allowed=())
     weights = {key: doc.number(val, f"{what}.{key}", 0.0, 1.0) for key, (_, val) in entries.items()}
     total = sum(weights.values())
     if not math.isclose(total, 1.0, abs_tol=1e-9):
@@ -115,13 +125,13 @@ def _weights(
     return MappingProxyType({key: weights[key] for key in factors})
 
 
-def _bands(doc: YamlDoc, node: yaml.Node, what: str) -> tuple[Band, ...]:
+def _bands(doc: YamlSource, node: yaml.Node, what: str) -> tuple[Band, ...]:
     items = doc.sequence(node, what)
     if not items:
         raise doc.error(node, f"{what} must list at least one band")
     bands: list[Band] = []
     for index, item in enumerate(items):
-        entry = doc.exact_keys(item, f"{what}[{index}]", ("up_to", "score"))
+        entry = doc.entries(item, f"{what}[{index}]", required=("up_to", "score"), allowed=())
         up_to = doc.number(entry["up_to"][1], f"{what}[{index}].up_to", 0.0)
         score = doc.number(entry["score"][1], f"{what}[{index}].score", 0.0, 1.0)
         if bands and up_to <= bands[-1].up_to:
@@ -135,17 +145,17 @@ def _bands(doc: YamlDoc, node: yaml.Node, what: str) -> tuple[Band, ...]:
 
 
 def _categories(
-    doc: YamlDoc, node: yaml.Node, what: str, *, need_other: bool = True
+    doc: YamlSource, node: yaml.Node, what: str, *, need_other: bool = True
 ) -> Mapping[str, float]:
-    entries = doc.mapping(node, what)
+    entries = doc.entries(node, what)
     scores = {key: doc.number(val, f"{what}.{key}", 0.0, 1.0) for key, (_, val) in entries.items()}
     if need_other and OTHER not in scores:
         raise doc.error(node, f"{what} must have an '{OTHER}' score for unlisted values")
     return MappingProxyType(scores)
 
 
-def _cutoffs(doc: YamlDoc, node: yaml.Node) -> tuple[float, float, float, float]:
-    entries = doc.exact_keys(node, "tier.cutoffs", ("1", "2", "3", "4"))
+def _cutoffs(doc: YamlSource, node: yaml.Node) -> tuple[float, float, float, float]:
+    entries = doc.entries(node, "tier.cutoffs", required=("1", "2", "3", "4"), allowed=())
     values = [doc.number(entries[k][1], f"tier.cutoffs.{k}", 0.0, 1.0) for k in "1234"]
     for index in range(1, 4):
         if values[index] >= values[index - 1]:
