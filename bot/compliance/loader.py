@@ -37,6 +37,7 @@ import yaml
 from bot.compliance.model import OUTCOMES
 from bot.compliance.profile import MAX_RULE_DAYS, Cap, Cooldown, Profile, Window
 from bot.errors import ComplianceError, DataFileError
+from bot.yamlsource import Wording, YamlSource, is_null, line_of
 
 PROFILES_DIR = Path(__file__).parent / "profiles"
 
@@ -181,187 +182,126 @@ def _check_tightens(base: Profile, merged: Profile, raw: _Raw) -> None:
 
 # --- reading one file -----------------------------------------------------------------------
 
+# How profile errors have always been worded (their tests pin them).
+_WORDING = Wording(
+    unreadable="cannot read profile: {error}",
+    empty="empty profile",
+    duplicate_key="duplicate key {key!r}",
+    unknown_key="unknown key {key!r} in {what}; expected one of {allowed}",
+    not_text="{what} must be a single value",
+    not_flag="{what} must be true or false, not {raw!r}",
+)
+
 
 def _read(path: Path) -> _Raw:
-    where = str(path)
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise DataFileError(where, line, f"invalid YAML: {exc.problem or exc}") from exc
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise DataFileError(where, None, f"cannot read profile: {exc}") from exc
-    if root is None:
-        raise DataFileError(where, 1, "empty profile")
-    top = _mapping(root, where, _TOP_KEYS, "profile")
+    source = YamlSource.read(path, wording=_WORDING)
+    top = source.mapping(source.root, "profile", allowed=_TOP_KEYS)
     raw = _Raw()
     for key, node in top.items():
         if key == "window":
-            win = _mapping(node, where, frozenset({"start", "end"}), "window")
-            raw.window = {k: _field(v, where, _time(v, where, k)) for k, v in win.items()}
+            win = source.mapping(node, "window", allowed=frozenset({"start", "end"}))
+            raw.window = {k: _field(source, v, _time(source, v, k)) for k, v in win.items()}
         elif key == "caps":
-            raw.caps = _rules(node, where, _CAP_KEYS, "caps")
+            raw.caps = _rules(source, node, _CAP_KEYS, "caps")
         elif key == "cooldowns":
-            raw.cooldowns = _rules(node, where, _COOLDOWN_KEYS, "cooldowns")
+            raw.cooldowns = _rules(source, node, _COOLDOWN_KEYS, "cooldowns")
         elif key in ("requires_consent", "third_party_disclosure"):
-            raw.top[key] = _field(node, where, _bool(node, where, key))
+            source.scalar(node, key)
+            raw.top[key] = _field(source, node, source.flag(node, key))
         elif key == "disclosures":
-            raw.top[key] = _field(node, where, tuple(_tags(node, where, key)))
+            raw.top[key] = _field(source, node, tuple(_tags(source, node, key)))
         elif key == "extends":
-            value = None if _is_null(node) else _string(node, where, key)
-            raw.top[key] = _field(node, where, value)
+            value = None if is_null(node) else source.text(node, key)
+            raw.top[key] = _field(source, node, value)
         else:
-            raw.top[key] = _field(node, where, _string(node, where, key))
+            raw.top[key] = _field(source, node, source.text(node, key))
     name = raw.top.get("name")
     if name is None:
-        raise DataFileError(where, root.start_mark.line + 1, "missing key 'name'")
+        raise source.error(source.root, "missing key 'name'")
     if name.value != path.stem:
         raise DataFileError(
-            where, name.line, f"name {name.value!r} must equal the file name {path.stem!r}"
+            source.path, name.line, f"name {name.value!r} must equal the file name {path.stem!r}"
         )
     return raw
 
 
 def _rules(
-    node: yaml.Node, where: str, keys: frozenset[str], what: str
+    source: YamlSource, node: yaml.Node, keys: frozenset[str], what: str
 ) -> dict[str, dict[str, _Field]]:
-    if not isinstance(node, yaml.SequenceNode):
-        raise DataFileError(where, node.start_mark.line + 1, f"{what} must be a list")
     rules: dict[str, dict[str, _Field]] = {}
-    for item in node.value:
-        entries = _mapping(item, where, keys, f"an entry of {what}")
+    for item in source.sequence(node, what):
+        entries = source.mapping(item, f"an entry of {what}", allowed=keys)
         fields: dict[str, _Field] = {}
         for key, value in entries.items():
             if key in ("max", "days"):
-                number = _int(value, where, key)
+                number = _int(source, value, key)
                 parsed: object = number
                 if key == "days" and number > MAX_RULE_DAYS:
-                    raise DataFileError(
-                        where, value.start_mark.line + 1, f"days must be <= {MAX_RULE_DAYS}"
-                    )
+                    raise source.error(value, f"days must be <= {MAX_RULE_DAYS}")
             elif key in ("outcomes", "after"):
-                parsed = frozenset(_outcomes(value, where, key))
+                parsed = frozenset(_outcomes(source, value, key))
             elif key in ("reason", "id"):
-                parsed = _tag(value, where, key)
-            else:  # pragma: no cover - keys are checked by _mapping
+                parsed = _tag(source, value, key)
+            else:  # pragma: no cover - keys are checked by source.mapping
                 raise AssertionError(key)
-            fields[key] = _field(value, where, parsed)
+            fields[key] = _field(source, value, parsed)
         if "id" not in fields:
-            raise DataFileError(where, item.start_mark.line + 1, f"{what} entry needs an 'id'")
+            raise source.error(item, f"{what} entry needs an 'id'")
         rule_id = fields["id"].value
         assert isinstance(rule_id, str)
         if rule_id in rules:
-            raise DataFileError(where, fields["id"].line, f"duplicate {what} id {rule_id!r}")
+            raise DataFileError(source.path, fields["id"].line, f"duplicate {what} id {rule_id!r}")
         rules[rule_id] = fields
     return rules
 
 
-def _field(node: yaml.Node, where: str, value: object) -> _Field:
-    return _Field(value, where, node.start_mark.line + 1)
+def _field(source: YamlSource, node: yaml.Node, value: object) -> _Field:
+    return _Field(value, source.path, line_of(node))
 
 
-def _mapping(node: yaml.Node, where: str, keys: frozenset[str], what: str) -> dict[str, yaml.Node]:
-    line = node.start_mark.line + 1
-    if not isinstance(node, yaml.MappingNode):
-        raise DataFileError(where, line, f"{what} must be a mapping")
-    out: dict[str, yaml.Node] = {}
-    for key_node, value_node in node.value:
-        key = key_node.value
-        if key not in keys:
-            raise DataFileError(
-                where,
-                key_node.start_mark.line + 1,
-                f"unknown key {key!r} in {what}; expected one of {', '.join(sorted(keys))}",
-            )
-        if key in out:
-            raise DataFileError(where, key_node.start_mark.line + 1, f"duplicate key {key!r}")
-        out[key] = value_node
-    return out
-
-
-def _scalar(node: yaml.Node, where: str, key: str) -> str:
-    if not isinstance(node, yaml.ScalarNode):
-        raise DataFileError(where, node.start_mark.line + 1, f"{key} must be a single value")
-    value = node.value
-    assert isinstance(value, str)
-    return value
-
-
-def _quoted(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and bool(node.style)
-
-
-def _is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and not node.style and node.value in ("", "null", "~")
-
-
-def _string(node: yaml.Node, where: str, key: str) -> str:
-    value = _scalar(node, where, key)
-    if not value.strip():
-        raise DataFileError(where, node.start_mark.line + 1, f"{key} must not be empty")
-    return value
-
-
-def _tag(node: yaml.Node, where: str, key: str) -> str:
-    value = _scalar(node, where, key)
+def _tag(source: YamlSource, node: yaml.Node, key: str) -> str:
+    value = source.scalar(node, key)
     if not _TAG.match(value):
-        raise DataFileError(
-            where, node.start_mark.line + 1, f"{key} {value!r} must be a snake_case tag"
-        )
+        raise source.error(node, f"{key} {value!r} must be a snake_case tag")
     return value
 
 
-def _bool(node: yaml.Node, where: str, key: str) -> bool:
-    value = _scalar(node, where, key)
-    if value not in ("true", "false") or _quoted(node):
-        raise DataFileError(
-            where, node.start_mark.line + 1, f"{key} must be true or false, not {value!r}"
-        )
-    return value == "true"
-
-
-def _int(node: yaml.Node, where: str, key: str) -> int:
-    value = _scalar(node, where, key)
-    if not value.isdigit() or int(value) < 1 or _quoted(node):
-        raise DataFileError(
-            where, node.start_mark.line + 1, f"{key} must be a whole number >= 1, not {value!r}"
-        )
+def _int(source: YamlSource, node: yaml.Node, key: str) -> int:
+    # Digits only: YAML 1.1 would also read 0o17, 1_000 or 1:30 (= 90) as integers.
+    value = source.scalar(node, key)
+    quoted = isinstance(node, yaml.ScalarNode) and bool(node.style)
+    if not value.isdigit() or int(value) < 1 or quoted:
+        raise source.error(node, f"{key} must be a whole number >= 1, not {value!r}")
     return int(value)
 
 
-def _time(node: yaml.Node, where: str, key: str) -> int:
-    value = _scalar(node, where, key)
+def _time(source: YamlSource, node: yaml.Node, key: str) -> int:
+    value = source.scalar(node, key)
     match = _TIME.match(value)
     hours, minutes = (int(match[1]), int(match[2])) if match else (99, 99)
     total = hours * 60 + minutes
     if not match or minutes > 59 or total > 1440 or (total == 1440 and key == "start"):
-        raise DataFileError(
-            where,
-            node.start_mark.line + 1,
-            f'window {key} must be a local time "HH:MM" (end may be "24:00"), not {value!r}',
+        raise source.error(
+            node, f'window {key} must be a local time "HH:MM" (end may be "24:00"), not {value!r}'
         )
     return total
 
 
-def _tags(node: yaml.Node, where: str, key: str) -> list[str]:
-    if not isinstance(node, yaml.SequenceNode):
-        raise DataFileError(where, node.start_mark.line + 1, f"{key} must be a list")
-    return [_tag(item, where, key) for item in node.value]
+def _tags(source: YamlSource, node: yaml.Node, key: str) -> list[str]:
+    return [_tag(source, item, key) for item in source.sequence(node, key)]
 
 
-def _outcomes(node: yaml.Node, where: str, key: str) -> list[str]:
-    values = _tags(node, where, key)
+def _outcomes(source: YamlSource, node: yaml.Node, key: str) -> list[str]:
+    values = _tags(source, node, key)
     for item, value in zip(node.value, values, strict=True):
         if value not in OUTCOMES:
-            raise DataFileError(
-                where,
-                item.start_mark.line + 1,
+            raise source.error(
+                item,
                 f"unknown outcome {value!r} in {key}; "
                 f"expected one of {', '.join(sorted(OUTCOMES))}",
             )
     if not values:
-        raise DataFileError(where, node.start_mark.line + 1, f"{key} must name an outcome")
+        raise source.error(node, f"{key} must name an outcome")
     return values
 
 
