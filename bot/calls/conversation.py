@@ -32,6 +32,7 @@ from bot.calls.ports import (
     VoiceChannel,
 )
 from bot.calls.state import CallEvent, CallState, Effect, EventKind, advance
+from bot.calls.verification import confirms_identity
 from bot.policy import CallContext, Decision, GuardContext, PastTurn, Turn, decide, guard_line
 
 #: Which response closes the call for which reason (first match wins).
@@ -267,7 +268,7 @@ class Conversation:
             await self._dialogue.set_slots({"tone": "hardship"})
             self._recorder.event("tone_switch", {"tone": "hardship"})
         reply = await self._dialogue.reply(heard.text)
-        if await self._rejects_verification(reply, understanding, decision):
+        if await self._rejects_verification(reply, understanding, decision, heard.text):
             reply = DialogueReply(
                 reply.lines,
                 reply.intent,
@@ -289,12 +290,14 @@ class Conversation:
         await self._say_all(reply.lines)
 
     async def _rejects_verification(
-        self, reply: DialogueReply, understanding: Understanding, decision: Decision
+        self, reply: DialogueReply, understanding: Understanding, decision: Decision, text: str
     ) -> bool:
         """Second, deterministic check before the dialogue may unlock the account.
 
         The model's ``verified`` slot is accepted only when this very turn was a confident
-        identity confirmation and the policy heard no sign of a third or wrong party.
+        identity confirmation, its words confirm it (:func:`confirms_identity`: a mumble
+        the recogniser turned into noise does not) and the policy heard no sign of a third
+        or wrong party.
         Otherwise the dialogue's slot is reset, and the guard keeps blocking every debt
         detail (its lines are replaced, never spoken).
         """
@@ -304,13 +307,16 @@ class Conversation:
             understanding.intent in VERIFYING_INTENTS
             and (understanding.confidence or 0.0) >= VERIFY_MIN_CONFIDENCE
         )
-        if confident and not self._third_party:
+        name = str(self._setup.slots.get("debtor_name") or "")
+        worded = confirms_identity(text, self._setup.locale, [name, *name.split()])
+        if confident and worded and not self._third_party:
             return False
         self._recorder.event(
             "verification_rejected",
             {
                 "intent": understanding.intent,
                 "confidence": understanding.confidence,
+                "worded": worded,
                 "reasons": list(decision.reasons),
             },
         )

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from bot.calls.conversation import CallSetup, Conversation
+from bot.calls.ports import DialogueReply, Understanding
 from tests.bot.calls.fakes import ListRecorder, ScriptedDialogue, ScriptedVoice
 
 SETUP = CallSetup(
@@ -108,4 +109,32 @@ async def test_weak_identity_reading_does_not_unlock_the_account() -> None:
     assert result.state.verified is False
     assert {"verified": False} in dialogue.slot_updates
     rejected = [p for k, p in recorder.events if k == "verification_rejected"]
-    assert rejected == [{"intent": "identity_confirm", "confidence": 0.4, "reasons": []}]
+    assert rejected == [
+        {"intent": "identity_confirm", "confidence": 0.4, "worded": False, "reasons": []}
+    ]
+
+
+class _MumbleReadAsYes(ScriptedDialogue):
+    """The model reads a recogniser's noise as a confident yes (seen with 语语 → affirm 0.94)."""
+
+    async def understand(self, text: str) -> Understanding:
+        if text == "the the uh":
+            return Understanding("affirm", 0.94)
+        return await super().understand(text)
+
+    async def reply(self, text: str) -> DialogueReply:
+        if text == "the the uh":
+            self.slots["verified"] = True
+            return DialogueReply((f"Thanks. You owe {self.amount}.",), slots=dict(self.slots))
+        return await super().reply(text)
+
+
+async def test_a_confident_yes_without_any_yes_word_does_not_unlock_the_account() -> None:
+    dialogue = _MumbleReadAsYes()
+    voice = ScriptedVoice(["the the uh", None, None, None])
+    recorder = ListRecorder()
+    result = await Conversation(SETUP, dialogue, voice, recorder).run()
+    assert result.state.verified is False
+    assert not any("350" in line for line in voice.said)
+    rejected = [p for k, p in recorder.events if k == "verification_rejected"]
+    assert rejected == [{"intent": "affirm", "confidence": 0.94, "worded": False, "reasons": []}]
