@@ -87,6 +87,11 @@ def is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == _NULL
 
 
+def null_at(node: yaml.Node) -> yaml.ScalarNode:
+    """An empty value located where ``node`` starts: stands for a key that is missing."""
+    return yaml.ScalarNode(_NULL, "", node.start_mark, node.start_mark)
+
+
 def to_python(node: yaml.Node) -> Any:
     """The plain Python value of ``node``, as ``yaml.safe_load`` would build it."""
     loader = yaml.SafeLoader("")

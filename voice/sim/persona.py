@@ -27,11 +27,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import yaml
 
 from bot.errors import DataFileError
+from bot.yamlsource import Wording, YamlSource, is_null, line_of, null_at, to_python
 from voice.sim.matching import matches, normalise
 
 Locale = Literal["en", "zh"]
@@ -105,23 +106,17 @@ class Persona:
         return None
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Safe loader whose mappings remember the line of each key."""
-
-
-class _Map(dict[str, Any]):
-    line: int
-    key_lines: dict[str, int]
-
-
-def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
-    out = _Map({str(k): v for k, v in loader.construct_mapping(node, deep=True).items()})
-    out.line = node.start_mark.line + 1
-    out.key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
-    return out
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+# How persona errors have always been worded (their tests pin them).
+_WORDING = Wording(
+    empty=None,
+    not_mapping="{what} must be a mapping, got {type}",
+    unknown_key="unknown {what} key {key!r} (allowed: {allowed})",
+    not_text="{what} must be non-empty text, got {value!r}",
+    empty_text="{what} must be non-empty text, got {value!r}",
+    not_number="{what} must be a number >= {low}, got {value!r}",
+    out_of_range="{what} must be a number >= {low}, got {value!r}",
+    not_flag="{what} must be true or false, got {value!r}",
+)
 
 _TOP_KEYS = {
     "name",
@@ -138,147 +133,125 @@ _TOP_KEYS = {
 }
 _RULE_KEYS = {"when", "regex", "say", "pause_ms", "then", "repeat"}
 
+_Fields = dict[str, yaml.Node]
+
 
 class _Reader:
-    def __init__(self, path: str) -> None:
-        self.path = path
+    def __init__(self, source: YamlSource) -> None:
+        self.source = source
 
-    def fail(self, where: _Map | None, key: str | None, message: str) -> DataFileError:
-        line = None
-        if where is not None:
-            line = where.key_lines.get(key, where.line) if key else where.line
-        return DataFileError(self.path, line, message)
+    def fields(self, node: yaml.Node, key: str, allowed: set[str], what: str) -> _Fields:
+        self.source.mapping(node, key)  # "<key> must be a mapping, got <type>"
+        return self.source.mapping(node, what, allowed=allowed)
 
-    def mapping(self, value: Any, parent: _Map, key: str) -> _Map:
-        if not isinstance(value, _Map):
-            raise self.fail(parent, key, f"{key} must be a mapping, got {type(value).__name__}")
-        return value
-
-    def text(self, data: _Map, key: str, *, required: bool = True) -> str | None:
+    def text(
+        self, node: yaml.Node, data: _Fields, key: str, *, required: bool = True
+    ) -> str | None:
         value = data.get(key)
-        if value is None and not required:
+        if not required and (value is None or is_null(value)):
             return None
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(data, key, f"{key} must be non-empty text, got {value!r}")
-        return value.strip()
+        return self.source.text(value or null_at(node), key)
 
-    def number(self, data: _Map, key: str, default: float, *, minimum: float = 0) -> float:
-        value = data.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < minimum:
-            raise self.fail(data, key, f"{key} must be a number >= {minimum}, got {value!r}")
-        return float(value)
+    def number(self, data: _Fields, key: str, default: float, *, minimum: float = 0) -> float:
+        value = data.get(key)
+        return float(default) if value is None else self.source.number(value, key, low=minimum)
 
-    def flag(self, data: _Map, key: str, default: bool) -> bool:
-        value = data.get(key, default)
-        if not isinstance(value, bool):
-            raise self.fail(data, key, f"{key} must be true or false, got {value!r}")
-        return value
+    def flag(self, data: _Fields, key: str, default: bool) -> bool:
+        value = data.get(key)
+        return default if value is None else self.source.flag(value, key)
 
-    def unknown(self, data: _Map, allowed: set[str], what: str) -> None:
-        for key in data:
-            if key not in allowed:
-                raise self.fail(
-                    data, key, f"unknown {what} key {key!r} (allowed: {', '.join(sorted(allowed))})"
-                )
-
-    def rule(self, data: _Map) -> Rule:
-        self.unknown(data, _RULE_KEYS, "rule")
-        when = data.get("when", [])
+    def rule(self, node: yaml.Node) -> Rule:
+        data = self.fields(node, "rules", _RULE_KEYS, "rule")
+        when = to_python(data["when"]) if "when" in data else []
         if isinstance(when, str):
             when = [when]
         if not isinstance(when, list) or not all(isinstance(k, str) and k for k in when):
-            raise self.fail(data, "when", f"when must be a list of phrases, got {when!r}")
-        pattern = self.text(data, "regex", required=False)
+            raise self.source.error(data["when"], f"when must be a list of phrases, got {when!r}")
+        pattern = self.text(node, data, "regex", required=False)
         if not when and pattern is None:
-            raise self.fail(data, None, "a rule needs when (phrases) or regex")
+            raise self.source.error(node, "a rule needs when (phrases) or regex")
         try:
             regex = re.compile(pattern) if pattern is not None else None
         except re.error as exc:
-            raise self.fail(data, "regex", f"invalid regex {pattern!r}: {exc}") from exc
-        then = data.get("then", "continue")
+            raise self.source.error(data["regex"], f"invalid regex {pattern!r}: {exc}") from exc
+        then = to_python(data["then"]) if "then" in data else "continue"
         if then not in ("continue", "hangup"):
-            raise self.fail(data, "then", f"then must be continue or hangup, got {then!r}")
-        say = self.text(data, "say")
+            raise self.source.error(data["then"], f"then must be continue or hangup, got {then!r}")
+        say = self.text(node, data, "say")
         assert say is not None
         return Rule(
             keywords=tuple(when),
             regex=regex,
             say=say,
             pause_ms=int(self.number(data, "pause_ms", 400)),
-            then=then,
+            then="hangup" if then == "hangup" else "continue",
             repeat=self.flag(data, "repeat", False),
-            line=data.line,
+            line=line_of(node),
         )
 
-    def interruption(self, data: _Map) -> Interruption:
-        self.unknown(data, {"bot_turn", "after_ms", "say"}, "interrupt")
-        say = self.text(data, "say")
+    def interruption(self, node: yaml.Node) -> Interruption:
+        data = self.fields(node, "interrupt", {"bot_turn", "after_ms", "say"}, "interrupt")
+        say = self.text(node, data, "say")
         assert say is not None
         return Interruption(
             bot_turn=int(self.number(data, "bot_turn", 1, minimum=1)),
             after_ms=int(self.number(data, "after_ms", 800)),
             say=say,
-            line=data.line,
+            line=line_of(node),
         )
 
-    def persona(self, data: Any) -> Persona:
-        if not isinstance(data, _Map):
-            raise self.fail(None, None, "a persona file must be a mapping")
-        self.unknown(data, _TOP_KEYS, "persona")
-        name = self.text(data, "name")
-        locale = data.get("locale")
+    def persona(self, node: yaml.Node) -> Persona:
+        if not isinstance(node, yaml.MappingNode):
+            raise DataFileError(self.source.path, None, "a persona file must be a mapping")
+        data = self.source.mapping(node, "persona", allowed=_TOP_KEYS)
+        name = self.text(node, data, "name")
+        locale = to_python(data["locale"]) if "locale" in data else None
         if locale not in ("en", "zh"):
-            raise self.fail(data, "locale", f"locale must be en or zh, got {locale!r}")
-        opening = data.get("opening")
+            where = data.get("locale", node)
+            raise self.source.error(where, f"locale must be en or zh, got {locale!r}")
         say_first, after_ms = None, 300
-        if opening is not None:
-            opening = self.mapping(opening, data, "opening")
-            self.unknown(opening, {"say", "after_ms"}, "opening")
-            say_first = self.text(opening, "say")
+        if _given(data, "opening"):
+            opening = self.fields(data["opening"], "opening", {"say", "after_ms"}, "opening")
+            say_first = self.text(data["opening"], opening, "say")
             after_ms = int(self.number(opening, "after_ms", 300))
-        rules = data.get("rules", [])
-        if not isinstance(rules, list):
-            raise self.fail(data, "rules", "rules must be a list")
+        rules = self.source.sequence(data["rules"], "rules") if "rules" in data else []
         fallback, max_fallbacks = None, 0
-        if data.get("fallback") is not None:
-            spec = self.mapping(data["fallback"], data, "fallback")
-            self.unknown(spec, {"say", "max"}, "fallback")
-            fallback = self.text(spec, "say")
+        if _given(data, "fallback"):
+            spec = self.fields(data["fallback"], "fallback", {"say", "max"}, "fallback")
+            fallback = self.text(data["fallback"], spec, "say")
             max_fallbacks = int(self.number(spec, "max", 2))
-        interrupts = data.get("interrupt", [])
-        if not isinstance(interrupts, list):
-            raise self.fail(data, "interrupt", "interrupt must be a list")
-        hangup_after = data.get("hangup_after_s")
+        interrupts = []
+        if "interrupt" in data:
+            interrupts = self.source.sequence(data["interrupt"], "interrupt")
         return Persona(
             name=name or "",
             locale=locale,
-            description=self.text(data, "description") or "",
+            description=self.text(node, data, "description") or "",
             answers=self.flag(data, "answers", True),
             silent=self.flag(data, "silent", False),
             opening=say_first,
             opening_after_ms=after_ms,
-            rules=tuple(self.rule(self.mapping(r, data, "rules")) for r in rules),
+            rules=tuple(self.rule(r) for r in rules),
             fallback=fallback,
             max_fallbacks=max_fallbacks,
-            interruptions=tuple(
-                self.interruption(self.mapping(i, data, "interrupt")) for i in interrupts
-            ),
+            interruptions=tuple(self.interruption(i) for i in interrupts),
             hangup_after_s=(
-                None if hangup_after is None else self.number(data, "hangup_after_s", 0)
+                self.number(data, "hangup_after_s", 0) if _given(data, "hangup_after_s") else None
             ),
             max_call_s=self.number(data, "max_call_s", 120, minimum=1),
-            source=self.path,
+            source=self.source.path,
         )
+
+
+def _given(data: _Fields, key: str) -> bool:
+    """True when ``key`` is present with a value (``key: ~`` counts as absent)."""
+    return key in data and not is_null(data[key])
 
 
 def parse_persona(text: str, path: str = "<persona>") -> Persona:
     """Parse persona YAML; raises :class:`DataFileError` naming ``path:line``."""
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise DataFileError(path, line, f"invalid YAML: {exc.problem}") from exc
-    return _Reader(path).persona(data)
+    source = YamlSource.parse(text, path, wording=_WORDING)
+    return _Reader(source).persona(source.root)
 
 
 def load_persona(name: str, locale: str, directory: Path = PERSONA_DIR) -> Persona:
