@@ -37,16 +37,15 @@ from bot.dialogue.project import (
 from bot.dialogue.yamlsrc import (
     YamlFile,
     display_path,
-    line_of,
     load_yaml_file,
     mapping_get,
     mapping_items,
     scalar,
     sequence_items,
-    to_python,
     yaml_files,
 )
 from bot.errors import DataFileError
+from bot.yamlsource import line_of, to_python
 
 DEFAULT_INTENTS: Final = frozenset(
     {"restart", "back", "out_of_scope", "session_start", "nlu_fallback"}

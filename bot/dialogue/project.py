@@ -15,15 +15,14 @@ import yaml
 
 from bot.dialogue.yamlsrc import (
     YamlFile,
-    line_of,
     load_yaml_file,
     mapping_get,
     mapping_items,
     scalar,
     sequence_items,
-    to_python,
     yaml_files,
 )
+from bot.yamlsource import line_of, to_python
 
 LOCALES: tuple[str, ...] = ("en", "zh")
 

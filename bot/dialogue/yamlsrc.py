@@ -1,8 +1,9 @@
-"""YAML files read as PyYAML node trees, so every value keeps its line number.
+"""The YAML files of a Rasa project, as node trees walked leniently.
 
-The lint and the project index work on nodes (``node.start_mark.line``) instead of plain
-dicts: an error can then always name ``path:line``. A syntax error becomes
-:class:`bot.errors.DataFileError` with the line PyYAML reports.
+The lint and the project index work on nodes (read by :mod:`bot.yamlsource`, so every value
+keeps its line) instead of plain dicts: a problem can then always name ``path:line``. Unlike
+the strict accessors of :class:`~bot.yamlsource.YamlSource`, the walkers here yield nothing
+for an unexpected shape: the lint reports problems, it does not stop at the first.
 """
 
 from __future__ import annotations
@@ -10,13 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from bot.errors import DataFileError
+from bot.yamlsource import Wording, YamlSource
 
 YAML_SUFFIXES = (".yml", ".yaml")
+# How the lint has always worded unreadable files; an empty file is no error here.
+_WORDING = Wording(
+    unreadable="cannot read: {error}", invalid="YAML syntax error: {problem}", empty=None
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,16 +29,7 @@ class YamlFile:
 
     path: Path
     display: str
-    root: yaml.Node | None
-
-    def at(self, node: yaml.Node) -> tuple[str, int]:
-        """``(display path, 1-based line)`` of ``node``."""
-        return self.display, line_of(node)
-
-
-def line_of(node: yaml.Node) -> int:
-    """1-based line where ``node`` starts."""
-    return int(node.start_mark.line) + 1
+    root: yaml.Node
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -55,21 +50,8 @@ def load_yaml_file(path: Path, root: Path) -> YamlFile:
     Raises:
         DataFileError: The file cannot be read or is not valid YAML (``path:line``).
     """
-    display = display_path(path, root)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(display, None, f"cannot read: {exc}") from exc
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = int(mark.line) + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise DataFileError(display, line, f"YAML syntax error: {problem}") from exc
-    except yaml.YAMLError as exc:
-        raise DataFileError(display, None, f"YAML error: {exc}") from exc
-    return YamlFile(path, display, node)
+    source = YamlSource.read(path, display=display_path(path, root), wording=_WORDING)
+    return YamlFile(path, source.path, source.root)
 
 
 def yaml_files(directory: Path) -> list[Path]:
@@ -107,12 +89,3 @@ def scalar(node: yaml.Node | None) -> str | None:
     if isinstance(node, yaml.ScalarNode):
         return str(node.value)
     return None
-
-
-def to_python(node: yaml.Node) -> Any:
-    """Construct the plain Python value of a node (as ``yaml.safe_load`` would)."""
-    loader = yaml.SafeLoader("")
-    try:
-        return loader.construct_document(node)
-    finally:
-        loader.dispose()
