@@ -22,8 +22,9 @@ from tests.bot.policy.kfold import cross_validate
 # grew by ~60 safety lines a locale of means/place, farewell and passive-ideation wording the
 # lexicons now hear but the detector alone mostly cannot (new concepts): en 383/472, zh
 # 385/451 detector-only, combined recall still 100 %; a third probe round: en 385/486,
-# zh 394/463.
-DETECTOR_HELD_OUT_FLOOR = {"en": 0.785, "zh": 0.845}
+# zh 394/463; a fourth (a third of an own 129-line probe a locale, plus neutral "bought a ..."
+# lines): en 411/504, zh 415/482.
+DETECTOR_HELD_OUT_FLOOR = {"en": 0.81, "zh": 0.855}
 
 
 @pytest.mark.parametrize("locale", ["en", "zh"])
