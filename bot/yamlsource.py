@@ -28,6 +28,7 @@ from bot.errors import DataFileError
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _NULL = "tag:yaml.org,2002:null"
+_FLAGS = ("true", "false")
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,9 +266,6 @@ class YamlSource:
     def _fail(self, kind: str, node: yaml.Node, what: str, **fields: object) -> DataFileError:
         template: str = getattr(self.wording, kind)
         return self.error(node, template.format_map(_Fields(node, what, fields)))
-
-
-_FLAGS = ("true", "false")
 
 
 def _listing(required: Sequence[str], allowed: Collection[str]) -> list[str]:
