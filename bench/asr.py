@@ -1,16 +1,17 @@
 """ASR benchmark: Whisper base accuracy and timing on synthesised domain speech, VAD sweep.
 
 Usage:
-    .venv/bin/python bench/asr.py                       # en (Piper) + zh (espeak-ng)
-    .venv/bin/python bench/asr.py --locale zh --zh-wpm 130
+    .venv/bin/python bench/asr.py                       # en (Piper) + zh (Baker voice)
+    .venv/bin/python bench/asr.py --locale zh --zh-voice espeak --zh-wpm 130
     .venv/bin/python bench/asr.py --sweep-vad           # end-of-turn silence sweep
     .venv/bin/python bench/asr.py --realtime            # feed at 20 ms per frame
 
-Every sentence of bench/asr_sentences.yml is synthesised (Piper for English, espeak-ng
-``cmn-latn-pinyin`` for Mandarin), resampled to 16 kHz, framed at 20 ms with silence around
-it and fed through the real ``WhisperASR`` stream (Silero VAD segmentation included). It
-prints a table and a JSON line: word accuracy (en), character accuracy (zh), Whisper pass
-time, and with ``--realtime`` the delay from the end of the speech to the final result.
+Every sentence of bench/asr_sentences.yml is synthesised (Piper for English; for Mandarin
+the Baker FastSpeech2 voice, or espeak-ng ``cmn-latn-pinyin`` with ``--zh-voice espeak``),
+resampled to 16 kHz, framed at 20 ms with silence around it and fed through the real
+``WhisperASR`` stream (Silero VAD segmentation included). It prints a table and a JSON line:
+word accuracy (en), character accuracy (zh), Whisper pass time, and with ``--realtime`` the
+delay from the end of the speech to the final result.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from voice.asr.scoring import accuracy  # noqa: E402
 from voice.asr.whisper_asr import WhisperASR  # noqa: E402
 from voice.audio import frames, resample, silence  # noqa: E402
-from voice.tts import EspeakTTS, PiperTTS  # noqa: E402
+from voice.tts import BakerTTS, EspeakTTS, PiperTTS  # noqa: E402
 from voice.tts.base import TTSEngine  # noqa: E402
 from voice.vad import TurnDetector, TurnEventKind  # noqa: E402
 
@@ -242,6 +243,12 @@ async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--locale", choices=["en", "zh", "all"], default="all")
     parser.add_argument("--zh-wpm", type=int, default=160, help="espeak-ng rate for Mandarin")
+    parser.add_argument(
+        "--zh-voice",
+        choices=["baker", "espeak"],
+        default="baker",
+        help="Mandarin voice: baker (natural, FastSpeech2) or espeak (robotic)",
+    )
     parser.add_argument("--realtime", action="store_true", help="feed one frame per 20 ms")
     parser.add_argument("--sweep-vad", action="store_true", help="end-of-turn silence sweep")
     parser.add_argument("--seed", type=int, default=7)
@@ -265,9 +272,11 @@ async def main() -> None:
     rows: list[Row] = []
     locales = ["en", "zh"] if args.locale == "all" else [args.locale]
     for locale in locales:
-        engine: TTSEngine = (
-            PiperTTS() if locale == "en" else EspeakTTS(words_per_minute=args.zh_wpm)
-        )
+        engine: TTSEngine = PiperTTS()
+        if locale == "zh":
+            engine = (
+                BakerTTS() if args.zh_voice == "baker" else EspeakTTS(words_per_minute=args.zh_wpm)
+            )
         rows += await run_locale(locale, engine, args.realtime)
     print_rows(rows)
     summary = report(rows)
@@ -279,6 +288,7 @@ async def main() -> None:
                 "bench": "asr",
                 "load1": load,
                 "threads": WhisperASR("en").cpu_threads,
+                "zh_voice": args.zh_voice,
                 "summary": summary,
                 "rows": [asdict(r) for r in rows],
             },
