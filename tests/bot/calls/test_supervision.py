@@ -22,34 +22,14 @@ from bot.storage.debtors import upsert_record
 from bot.storage.models import Account, AuditEvent, CallAttempt, Contact, Escalation
 from tests.bot.storage.dbfixtures import db, db_url, pg_url
 from tests.bot.storage.factories import make_record, with_tier
+from tests.voice.sim.scripted import ScriptedASR
 from tests.voice.transport.signals import dominant_hz, rms, tone
-from voice.asr.base import ASRResult
 from voice.transport import BotAudioTrack, CallSession, InboundAudio, SignallingServer, connect
 from voice.tts import EspeakTTS, TTSCache
 
 __all__ = ["db", "db_url", "pg_url"]
 
 SUPERVISOR_HZ = 880.0
-
-
-class _DeafStream:
-    async def feed(self, pcm16: bytes) -> list[ASRResult]:
-        return []
-
-    async def flush(self) -> ASRResult | None:
-        return None
-
-    async def close(self) -> None:
-        return None
-
-
-class _Deaf:
-    """Hears nothing: this test is about the line, not about understanding."""
-
-    name = "deaf"
-
-    def new_stream(self) -> _DeafStream:
-        return _DeafStream()
 
 
 def _attempt(db: Database, *, escalated: bool) -> int:
@@ -109,7 +89,9 @@ async def test_a_supervisor_takes_the_line_during_hold_and_hands_it_back(
     events = CallEvents()
     writer = EvidenceWriter(db)
     supervision = Supervision(db, writer, hub, events)
-    channel = AudioVoiceChannel(bot, _Deaf(), TTSCache(tmp_path / "tts", EspeakTTS()), "en")
+    # The callee stays silent: this test is about the line, not about understanding.
+    tts = TTSCache(tmp_path / "tts", EspeakTTS())
+    channel = AudioVoiceChannel(bot, ScriptedASR([]), tts, "en")
     await channel.start()
     inbound = await callee.inbound()
     with events.subscribe() as stream:
