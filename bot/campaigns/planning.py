@@ -6,11 +6,19 @@ database path works the other way round: the strategy is expanded once per
 (time zone, tier, day class) with the same :func:`~bot.campaigns.planner.slots_for` into
 a small temporary table of slots, and one ``INSERT ... SELECT`` joins accounts to their
 slots. The two paths plan the same attempts (a test compares them).
+
+On PostgreSQL, a plan over at least :data:`BULK_ACCOUNTS` accounts checks the attempts'
+foreign keys once for the whole insert instead of once per row
+(:func:`bot.storage.bulk.foreign_keys_checked_once`), which more than halves the time of a
+large plan. The tables involved are then locked until the plan commits: other campaigns'
+workers wait for it instead of claiming in parallel, so plan large campaigns ahead of the
+calling hours.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
@@ -32,6 +40,7 @@ from sqlalchemy import (
     insert,
     literal,
     select,
+    text,
 )
 from sqlalchemy.orm import aliased
 
@@ -39,8 +48,21 @@ from bot.campaigns.planner import slots_for
 from bot.campaigns.service import get_campaign
 from bot.campaigns.strategy import Strategy, load_strategy
 from bot.storage import Database, audit
+from bot.storage.bulk import foreign_keys_checked_once
 from bot.storage.models import Account, AttemptState, CallAttempt, Campaign, Contact, Debtor
 from bot.storage.types import UTCDateTime
+
+# Below this many accounts the per-row foreign-key checks cost less than locking the tables.
+BULK_ACCOUNTS = 20_000
+# Hash joins over a million accounts (and the foreign-key validation) stay in memory.
+_BULK_WORK_MEM = "256MB"
+# Arbitrary constant: the PostgreSQL advisory lock that serialises planners.
+_PLAN_LOCK = 0x4B43_0003
+_ATTEMPTS = cast(Table, CallAttempt.__table__)
+# Claims read the campaign first, then its attempts joined to accounts, then the contact.
+_BULK_LOCK_ORDER = tuple(
+    cast(Table, model.__table__) for model in (Campaign, CallAttempt, Account, Contact)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,15 +108,17 @@ def _slots(
     strategy: Strategy,
     start: datetime,
     end: datetime,
-) -> list[dict[str, Any]]:
+) -> tuple[list[dict[str, Any]], int]:
+    """The slot rows of every (time zone, tier, day class) present, and the account count."""
     combos = connection.execute(
-        select(Debtor.timezone, Account.tier)
-        .distinct()
+        select(Debtor.timezone, Account.tier, func.count())
         .join(Debtor, Debtor.id == Account.debtor_id)
         .where(*_campaign_filter(campaign))
+        .group_by(Debtor.timezone, Account.tier)
+        .order_by(Debtor.timezone, Account.tier)
     ).all()
     rows: list[dict[str, Any]] = []
-    for timezone, tier in combos:
+    for timezone, tier, _ in combos:
         tier_strategy = strategy.tiers.get(tier) if tier is not None else None
         if tier_strategy is None:
             raise ValueError(f"no strategy for tier {tier}")
@@ -108,7 +132,7 @@ def _slots(
                 rows.append(
                     {"timezone": timezone, "tier": tier, "every": every, "offset": offset, "at": at}
                 )
-    return rows
+    return rows, sum(int(count) for _, _, count in combos)
 
 
 def _insert_attempts(
@@ -186,27 +210,32 @@ def plan_campaign(
     start = window_start.astimezone(UTC)
     end = start + timedelta(days=days)
     with db.transaction(write=True) as session:
-        campaign = get_campaign(session, name)
-        in_window = (
-            CallAttempt.campaign_id == campaign.id,
-            CallAttempt.planned_at >= start,
-            CallAttempt.planned_at < end,
-        )
-        removed = session.execute(
-            delete(CallAttempt).where(*in_window, CallAttempt.state == AttemptState.PLANNED.value)
-        )
-        replaced = cast(CursorResult[Any], removed).rowcount
-        kept = session.scalar(select(func.count()).where(*in_window)) or 0
         connection = session.connection()
-        slot = _slot_table()
-        slot.create(connection)
-        try:
-            rows = _slots(connection, campaign, strategy, start, end)
-            if rows:
-                connection.execute(insert(slot), rows)
-                _insert_attempts(connection, campaign, slot, skip_existing=kept > 0)
-        finally:
-            slot.drop(connection)
+        if connection.dialect.name == "postgresql":
+            # Two large plans would both hold the campaign table and wait for each other's
+            # lock on it; one planner at a time.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PLAN_LOCK})
+        campaign = get_campaign(session, name)
+        rows, accounts = _slots(connection, campaign, strategy, start, end)
+        postgres = connection.dialect.name == "postgresql"
+        checks: AbstractContextManager[None] = nullcontext()
+        if postgres and rows and accounts >= BULK_ACCOUNTS:
+            connection.execute(text(f"SET LOCAL work_mem = '{_BULK_WORK_MEM}'"))
+            checks = foreign_keys_checked_once(connection, _ATTEMPTS, _BULK_LOCK_ORDER)
+        with checks:
+            replaced, kept = _clear_window(connection, campaign.id, start, end)
+            slot = _slot_table()
+            slot.create(connection)
+            try:
+                if rows:
+                    connection.execute(insert(slot), rows)
+                    if postgres:
+                        # Without statistics the planner expects a handful of rows and joins
+                        # the million accounts by nested index look-ups.
+                        connection.execute(text(f"ANALYZE {slot.name}"))
+                    _insert_attempts(connection, campaign, slot, skip_existing=kept > 0)
+            finally:
+                slot.drop(connection)
         by_tier = _count_planned(session.connection(), campaign.id, start, end)
         planned = sum(by_tier.values())
         campaign.status = "planned" if campaign.status == "draft" else campaign.status
@@ -224,6 +253,22 @@ def plan_campaign(
             },
         )
     return PlanReport(planned, replaced, kept, by_tier)
+
+
+def _clear_window(
+    connection: Connection, campaign_id: int, start: datetime, end: datetime
+) -> tuple[int, int]:
+    """Delete the window's still-planned attempts; return (deleted, claimed or done kept)."""
+    in_window = (
+        CallAttempt.campaign_id == campaign_id,
+        CallAttempt.planned_at >= start,
+        CallAttempt.planned_at < end,
+    )
+    removed = connection.execute(
+        delete(CallAttempt).where(*in_window, CallAttempt.state == AttemptState.PLANNED.value)
+    )
+    kept = connection.scalar(select(func.count()).select_from(CallAttempt).where(*in_window))
+    return cast(CursorResult[Any], removed).rowcount, int(kept or 0)
 
 
 def _count_planned(
