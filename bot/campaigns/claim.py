@@ -4,7 +4,9 @@ One claim is one transaction:
 
 1. pick the oldest due planned attempt of the campaign whose person has no call in flight,
    locking the attempt and the person (``FOR UPDATE ... SKIP LOCKED`` on PostgreSQL, so
-   workers skip each other's rows instead of waiting; ``BEGIN IMMEDIATE`` on SQLite);
+   workers skip each other's rows instead of waiting; ``BEGIN IMMEDIATE`` on SQLite); an
+   attempt still *claimed* by a worker whose lease ran out counts as planned again (see
+   below);
 2. load the attempt history of that debt and contact (claimed and dialled attempts count
    as unanswered attempts: their result is not known yet) and the flags (cease, DNC,
    consent, bankruptcy, legal hold, dispute; opt-outs matched by the phone's blind index);
@@ -18,6 +20,13 @@ One claim is one transaction:
 The person, not the account, is the unit locked: one human never gets two calls at once,
 even about two debts. Blocked candidates are settled one per transaction and the search
 continues, so a claim returns the first attempt that may really be dialled.
+
+Expired claims. A worker records the dial (:func:`~bot.campaigns.attempts.mark_dialled`)
+before it places the call, so an attempt still in state ``claimed`` was never dialled. When
+its lease has run out (the person is no longer in flight for it) the worker is taken for
+dead: the next claim that reaches the attempt audits ``claim_expired`` (who held it, since
+when), puts it back to planned and, in the same transaction, checks and claims it like any
+planned attempt. Attempts already ``dialled`` are never taken over: the call happened.
 """
 
 from __future__ import annotations
@@ -54,6 +63,7 @@ _COUNTING_STATES = (
     AttemptState.DIALLED.value,
     AttemptState.COMPLETED.value,
 )
+_CLAIMABLE_STATES = (AttemptState.PLANNED.value, AttemptState.CLAIMED.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +107,9 @@ def _candidate(
         .join(Debtor, Debtor.id == Account.debtor_id)
         .where(
             CallAttempt.campaign_id == campaign_id,
-            CallAttempt.state == AttemptState.PLANNED.value,
+            # A claimed attempt passes the person test below only when its own lease has
+            # ended: while it runs, the person is in flight for exactly that attempt.
+            CallAttempt.state.in_(_CLAIMABLE_STATES),
             CallAttempt.scheduled_at <= now,
             or_(Debtor.in_flight_attempt_id.is_(None), Debtor.in_flight_until <= now),
         )
@@ -167,6 +179,34 @@ def _snapshot(
     }
 
 
+def _expire_claim(session: Session, attempt: CallAttempt, debtor: Debtor, now: datetime) -> None:
+    """Give a claim whose lease ended back to the plan, with an audit row saying whose it was."""
+    holds = debtor.in_flight_attempt_id == attempt.id
+    claimed_at = attempt.claimed_at
+    audit.append(
+        session,
+        "claim_expired",
+        f"attempt:{attempt.id}",
+        {
+            "worker": attempt.claimed_by,
+            "claimed_at": claimed_at.isoformat() if claimed_at is not None else None,
+            "lease_until": (
+                debtor.in_flight_until.isoformat()
+                if holds and debtor.in_flight_until is not None
+                else None
+            ),
+            "debtor": debtor.id,
+        },
+        at=now,
+    )
+    attempt.state = AttemptState.PLANNED.value
+    attempt.claimed_at = None
+    attempt.claimed_by = None
+    if holds:
+        debtor.in_flight_attempt_id = None
+        debtor.in_flight_until = None
+
+
 def _settle_one(
     session: Session, campaign: Campaign, worker_id: str, now: datetime, lease: timedelta
 ) -> tuple[bool, ClaimedAttempt | None]:
@@ -178,6 +218,8 @@ def _settle_one(
     account = session.get_one(Account, attempt.account_id)
     contact = session.get_one(Contact, attempt.contact_id)
     subject = f"attempt:{attempt.id}"
+    if attempt.state == AttemptState.CLAIMED.value:
+        _expire_claim(session, attempt, debtor, now)
     if account.status != "open":
         attempt.state = AttemptState.CANCELLED.value
         audit.append(session, "attempt_cancel", subject, {"account_status": account.status})

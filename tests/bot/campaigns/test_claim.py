@@ -84,17 +84,6 @@ def test_person_in_flight_is_not_called_twice(db: Database) -> None:
         mark_dialled(db, first.attempt_id)
 
 
-def test_expired_lease_frees_the_person(db: Database) -> None:
-    campaign = planned_campaign(db, 1)
-    first = claim_next(db, campaign.id, "w1", AT_0905)
-    assert first is not None
-    later = datetime(2026, 3, 2, 14, 5, tzinfo=SH)
-    second = claim_next(db, campaign.id, "w2", later)
-    assert second is not None and second.attempt_id != first.attempt_id
-    # The stale claim still counts as an (unanswered) attempt.
-    assert _attempt(db, second.attempt_id).compliance["attempts_counted"] == 1  # type: ignore[index]
-
-
 def test_outside_window_reschedules_to_next_allowed_time(db: Database) -> None:
     campaign = planned_campaign(db, 1)
     night = datetime(2026, 3, 2, 22, 30, tzinfo=SH)
