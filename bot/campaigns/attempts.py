@@ -36,11 +36,29 @@ def _end_lease(session: Session, attempt: CallAttempt) -> None:
     )
 
 
-def mark_dialled(db: Database, attempt_id: int, now: datetime | None = None) -> None:
-    """Record that the claimed attempt is being dialled now."""
+def mark_dialled(
+    db: Database, attempt_id: int, now: datetime | None = None, *, worker_id: str | None = None
+) -> None:
+    """Record that the claimed attempt is being dialled now.
+
+    Args:
+        db: the database.
+        attempt_id: the claimed attempt.
+        now: the instant of the dial; defaults to the current time.
+        worker_id: when given, the attempt must still be claimed by this worker. A claim
+            whose lease ran out is taken over by the next worker; a slow worker that passes
+            its id learns here that it must not dial.
+
+    Raises:
+        StorageError: the attempt is not claimed, or claimed by another worker.
+    """
     when = (now or utcnow()).astimezone(UTC)
     with db.transaction(write=True) as session:
         attempt = _load(session, attempt_id, (AttemptState.CLAIMED,))
+        if worker_id is not None and attempt.claimed_by != worker_id:
+            raise StorageError(
+                f"attempt {attempt_id} is claimed by {attempt.claimed_by}, not {worker_id}"
+            )
         attempt.state = AttemptState.DIALLED.value
         attempt.dialled_at = when
         audit.append(session, "dial", f"attempt:{attempt_id}", {}, at=when)

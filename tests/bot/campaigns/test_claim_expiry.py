@@ -5,9 +5,11 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from bot.campaigns import claim_next, complete_attempt, mark_dialled
+from bot.errors import StorageError
 from bot.storage import Database, audit
 from bot.storage.models import AttemptResult, AuditEvent, CallAttempt, Debtor
 from bot.storage.optouts import record_opt_out
@@ -77,9 +79,12 @@ def test_live_claim_is_kept_and_expired_claim_is_taken_over(db: Database) -> Non
         AT_1405.astimezone(UTC),
     )
     assert _in_flight(db, first.debtor_id) == (first.attempt_id, again.lease_until)
+    # The slow first worker, should it wake up, learns that it must not dial.
+    with pytest.raises(StorageError, match=f"attempt {first.attempt_id} is claimed by w2, not w1"):
+        mark_dialled(db, first.attempt_id, AT_1405, worker_id="w1")
     # The person is in flight again: the 14:00 attempt waits.
     assert claim_next(db, campaign.id, "w3", AT_1405 + timedelta(minutes=1)) is None
-    mark_dialled(db, again.attempt_id, AT_1405)
+    mark_dialled(db, again.attempt_id, AT_1405, worker_id="w2")
     complete_attempt(db, again.attempt_id, AttemptResult.NO_ANSWER, AT_1405)
     after = claim_next(db, campaign.id, "w3", AT_1405 + timedelta(minutes=2))
     assert after is not None and after.attempt_id != first.attempt_id
