@@ -5,11 +5,17 @@ the labelled examples in ``evidence_model/training_<locale>.jsonl``: each turn b
 set of features (character 1-3 grams for zh; words, word pairs and five-letter stems
 for en) plus one ``@class`` feature per concept class present
 (``evidence_model/<locale>.yml``: death, ending, means, burden, hopelessness...), so
-"overpass" counts like "bridge" did. One binary Bernoulli-style naive Bayes per tag gives
-log-odds; above the tag's threshold the tag is *added* (a turn without any risk concept,
-i.e. any class but ``self`` and ``intent``, needs ``without_concept_margin`` more). It
-never removes a lexicon tag. Compositionally, a first-person turn holding at least
-``min_risk_classes`` different risk classes is tagged whatever its score.
+"overpass" counts like "bridge" did. Bernoulli-style naive Bayes gives log-odds.
+
+Both tags hand the call over, so one model of *safety* (self-harm or distress, trained on
+the union of their examples) decides whether to add anything: a distress line and a
+self-harm line teach each other ("i'm shaking" and "i can't go on" both count). Above the
+safety threshold (a turn without any risk concept, i.e. any class but ``self`` and
+``intent``, needs ``without_concept_margin`` more), one naive Bayes per tag names what to
+add: the likelier tag, and the other too when it is itself more likely than not. It never
+removes a lexicon tag. Compositionally, a first-person turn holding at least
+``min_risk_classes`` different risk classes (one more after a benign context) is tagged
+whatever its score.
 
 Training is a few hundred milliseconds of counting, done once per process at first use.
 Pure Python, no I/O after the first load.
@@ -34,6 +40,8 @@ from bot.policy.model import LOCALES, Locale
 MODEL_DIR = Path(__file__).resolve().parent / "evidence_model"
 #: The tags this detector may add.
 TAGS: tuple[str, ...] = ("self_harm", "distress")
+#: The union of :data:`TAGS`: the model that decides whether the detector adds anything.
+SAFETY = "safety"
 _ALPHA = 0.5
 _MIN_COUNT = 2
 #: Concept classes that only give context: a turn needs some other (risk) concept.
@@ -42,7 +50,7 @@ CONTEXT_CLASSES = frozenset({"self", "intent"})
 
 @dataclass(frozen=True, slots=True)
 class Concepts:
-    """Concept classes of one locale and the per-tag log-odds thresholds."""
+    """Concept classes of one locale and the log-odds threshold of the safety model."""
 
     locale: Locale
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
@@ -64,16 +72,20 @@ class TagModel:
 
 @dataclass(frozen=True, slots=True)
 class NgramModel:
-    """The trained detector of one locale."""
+    """The trained detector of one locale: the safety model and one model per tag."""
 
     concepts: Concepts
+    safety: TagModel
     tags: tuple[TagModel, ...]
 
     def score(self, surface: str) -> dict[str, tuple[float, tuple[str, ...]]]:
-        """Log-odds per tag for a normalised ``surface`` and its strongest features."""
+        """Log-odds of ``safety`` and of each tag for a normalised ``surface``, with features.
+
+        Each value is ``(log_odds, strongest positive features)``.
+        """
         found = features(surface, self.concepts)
         out: dict[str, tuple[float, tuple[str, ...]]] = {}
-        for model in self.tags:
+        for model in (self.safety, *self.tags):
             contributions = [(model.weights.get(f, 0.0), f) for f in found]
             total = model.prior + sum(weight for weight, _ in contributions)
             top = sorted(contributions, reverse=True)[:4]
@@ -94,15 +106,20 @@ class NgramModel:
         )
         margin = extra_margin + (0.0 if risky else self.concepts.without_concept_margin)
         scores = self.score(surface)
-        for tag, (log_odds, top) in scores.items():
-            threshold = next(m.threshold for m in self.tags if m.tag == tag)
-            if log_odds >= threshold + margin:
-                added.append((tag, _sigmoid(log_odds), top))
-        if added or not self.concepts.min_risk_classes:
+        safety, top = scores.pop(SAFETY)
+        if safety >= self.safety.threshold + margin:
+            ranked = sorted(scores.items(), key=lambda item: item[1][0], reverse=True)
+            for rank, (tag, (log_odds, _)) in enumerate(ranked):
+                if rank == 0 or log_odds >= 0.0:
+                    added.append((tag, _sigmoid(safety), top))
+            return added
+        if not self.concepts.min_risk_classes:
             return added
         present = {n for n, p in self.concepts.patterns if p.search(surface) is not None}
         risks = sorted(present - CONTEXT_CLASSES)
-        if "self" in present and len(risks) >= self.concepts.min_risk_classes:
+        # a benign context ("struggling to pay", "i'll pay before the letter") asks one more
+        needed = self.concepts.min_risk_classes + (1 if extra_margin > 0 else 0)
+        if "self" in present and len(risks) >= needed:
             # compositional: first person with several risk concepts, biased to safety
             tag, (log_odds, _) = max(scores.items(), key=lambda item: item[1][0])
             added.append((tag, _sigmoid(log_odds), tuple("@" + name for name in risks)))
@@ -135,15 +152,16 @@ def features(surface: str, concepts: Concepts) -> set[str]:
 def train(
     examples: Iterable[tuple[str, frozenset[str]]], concepts: Concepts, tags: Sequence[str] = TAGS
 ) -> NgramModel:
-    """Train one binary naive Bayes per tag on ``(surface, tags)`` pairs."""
+    """Train the safety model and one binary naive Bayes per tag on ``(surface, tags)``."""
     rows = [(features(surface, concepts), labels) for surface, labels in examples]
+    rows = [(found, labels | {SAFETY} if labels & set(tags) else labels) for found, labels in rows]
     document_count: dict[str, int] = {}
     for found, _ in rows:
         for feature in found:
             document_count[feature] = document_count.get(feature, 0) + 1
     vocabulary = {f for f, n in document_count.items() if n >= _MIN_COUNT or f.startswith("@")}
     models = []
-    for tag in tags:
+    for tag in (SAFETY, *tags):
         positive = [found for found, labels in rows if tag in labels]
         negative = [found for found, labels in rows if tag not in labels]
         pos_count = _count(positive, vocabulary)
@@ -157,7 +175,7 @@ def train(
         prior = math.log((len(positive) + _ALPHA) / (len(negative) + _ALPHA))
         threshold = concepts.thresholds.get(tag, 0.0)
         models.append(TagModel(tag, prior, MappingProxyType(weights), threshold))
-    return NgramModel(concepts, tuple(models))
+    return NgramModel(concepts, models[0], tuple(models[1:]))
 
 
 @cache

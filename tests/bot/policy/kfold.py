@@ -3,22 +3,29 @@
 The detector is trained on k-1 folds and scored on the held-out fold, so its recall there
 is an honest estimate of how it generalises to wording it never saw. (The phrase lexicons
 were written against the whole development set, so the combined pipeline's held-out
-figures are reported too but flatter the lexicons.)
-Run by hand: ``.venv/bin/python -m tests.bot.policy.kfold``.
+figures are reported too but flatter the lexicons.) ``model_false_adds`` counts held-out
+lines without a safety label to which the detector added a tag in the full pipeline (after
+the lexicon's negation, idiom and benign-context gates): the price of its recall.
+
+Run by hand: ``.venv/bin/python -m tests.bot.policy.kfold`` (add ``--sweep`` to print
+recall and false adds over a grid of safety thresholds and no-concept margins, which is
+how the thresholds in ``evidence_model/<locale>.yml`` are chosen).
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from bot.policy import CallContext, Turn
 from bot.policy.decide import decide_with
 from bot.policy.lexicon import load_lexicon
 from bot.policy.model import Locale
-from bot.policy.ngram import load_concepts, train
+from bot.policy.ngram import Concepts, NgramModel, load_concepts, train
 from bot.policy.text import normalise
-from tests.bot.policy.devset_metrics import BENIGN, SAFETY, load_devset
+from tests.bot.policy.devset_metrics import BENIGN, SAFETY, Example, load_devset
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +38,16 @@ class FoldReport:
     combined_benign_escalated: int
     total: int
     combined_correct: int
+    other_total: int = 0
+    model_false_adds: int = 0
 
     def line(self) -> str:
         return (
             f"k-fold [{self.locale}] detector-only safety recall "
             f"{self.model_safety_hits}/{self.safety_total} "
-            f"({self.model_safety_hits / self.safety_total:.1%}); combined: safety "
+            f"({self.model_safety_hits / self.safety_total:.1%}), false adds "
+            f"{self.model_false_adds}/{self.other_total} "
+            f"({self.model_false_adds / max(1, self.other_total):.1%}); combined: safety "
             f"{self.combined_safety_hits / self.safety_total:.1%}, neutral/promise escalated "
             f"{self.combined_benign_escalated / self.benign_total:.1%}, action accuracy "
             f"{self.combined_correct / self.total:.1%}"
@@ -44,19 +55,58 @@ class FoldReport:
 
 
 def cross_validate(locale: Locale, folds: int = 5, seed: int = 7) -> FoldReport:
-    rules = load_lexicon(locale).rules
+    """Train on k-1 folds, score the held-out fold, sum over the folds."""
+    examples, surfaces, trained = _folds(locale, load_concepts(locale), folds, seed)
+    return _score(locale, examples, surfaces, trained)
+
+
+def sweep(
+    locale: Locale,
+    thresholds: Sequence[float],
+    margins: Sequence[float],
+    folds: int = 5,
+    seed: int = 7,
+) -> list[tuple[float, float, FoldReport]]:
+    """Cross-validate every (safety threshold, no-concept margin) pair; trains k times."""
     concepts = load_concepts(locale)
+    examples, surfaces, trained = _folds(locale, concepts, folds, seed)
+    out = []
+    for threshold in thresholds:
+        for margin in margins:
+            tuned = replace(concepts, without_concept_margin=margin)
+            models = [(held_out, _retuned(model, tuned, threshold)) for held_out, model in trained]
+            out.append((threshold, margin, _score(locale, examples, surfaces, models)))
+    return out
+
+
+def _folds(
+    locale: Locale, concepts: Concepts, folds: int, seed: int
+) -> tuple[list[Example], list[str], list[tuple[set[int], NgramModel]]]:
+    rules = load_lexicon(locale).rules
     examples = load_devset(locale)
     surfaces = [normalise(example.text, rules) for example in examples]
     order = list(range(len(examples)))
     random.Random(seed).shuffle(order)
-    safety = hits = combined = benign = escalated = correct = 0
+    trained = []
     for fold in range(folds):
         held_out = set(order[fold::folds])
-        model = train(
-            [(surfaces[i], examples[i].expected_reasons) for i in order if i not in held_out],
-            concepts,
-        )
+        rows = [(surfaces[i], examples[i].expected_reasons) for i in order if i not in held_out]
+        trained.append((held_out, train(rows, concepts)))
+    return examples, surfaces, trained
+
+
+def _retuned(model: NgramModel, concepts: Concepts, threshold: float) -> NgramModel:
+    return replace(model, concepts=concepts, safety=replace(model.safety, threshold=threshold))
+
+
+def _score(
+    locale: Locale,
+    examples: list[Example],
+    surfaces: list[str],
+    trained: list[tuple[set[int], NgramModel]],
+) -> FoldReport:
+    safety = hits = combined = benign = escalated = correct = other = false_adds = 0
+    for held_out, model in trained:
         for i in held_out:
             example = examples[i]
             decision = decide_with(Turn(example.text, locale), CallContext(), model)
@@ -65,12 +115,31 @@ def cross_validate(locale: Locale, folds: int = 5, seed: int = 7) -> FoldReport:
                 safety += 1
                 hits += bool(model.added_tags(surfaces[i]))
                 combined += decision.action == "handoff"
+            else:
+                other += 1
+                false_adds += any(e.source == "model" for e in decision.evidence)
             if example.expected_action == "continue" and example.expected_reasons <= BENIGN:
                 benign += 1
                 escalated += decision.action != "continue"
-    return FoldReport(locale, safety, hits, combined, benign, escalated, len(examples), correct)
+    return FoldReport(
+        locale,
+        safety,
+        hits,
+        combined,
+        benign,
+        escalated,
+        len(examples),
+        correct,
+        other,
+        false_adds,
+    )
 
 
 if __name__ == "__main__":
     for loc in ("en", "zh"):
-        print(cross_validate(loc).line())
+        if "--sweep" in sys.argv:
+            grid = sweep(loc, (0.0, 1.0, 2.0, 3.0, 4.0), (4.0, 6.0))
+            for threshold, margin, report in grid:
+                print(f"threshold {threshold:4.1f} margin {margin:4.1f}: {report.line()}")
+        else:
+            print(cross_validate(loc).line())

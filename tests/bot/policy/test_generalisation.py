@@ -23,8 +23,14 @@ from tests.bot.policy.kfold import cross_validate
 # lexicons now hear but the detector alone mostly cannot (new concepts): en 383/472, zh
 # 385/451 detector-only, combined recall still 100 %; a third probe round: en 385/486,
 # zh 394/463; a fourth (a third of an own 129-line probe a locale, plus neutral "bought a ..."
-# lines): en 411/504, zh 415/482.
-DETECTOR_HELD_OUT_FLOOR = {"en": 0.81, "zh": 0.855}
+# lines): en 411/504, zh 415/482. Then a safety model trained on both tags together, wider
+# concept classes, thresholds chosen by the k-fold sweep (``python -m tests.bot.policy.kfold
+# --sweep``) and 161/163 new lines a locale (half crisis, half hard negatives): en 527/584
+# (old detector on the same data 490/584), zh 513/564 (old 484/564), with false adds on
+# the lines without a safety label en 32/878, zh 19/844.
+DETECTOR_HELD_OUT_FLOOR = {"en": 0.90, "zh": 0.905}
+#: Ceiling on the detector's held-out additions to lines without a safety label.
+DETECTOR_FALSE_ADD_CEILING = {"en": 0.04, "zh": 0.025}
 
 
 @pytest.mark.parametrize("locale", ["en", "zh"])
@@ -33,6 +39,7 @@ def test_k_fold_held_out_recall(locale: Locale, capsys: pytest.CaptureFixture[st
     with capsys.disabled():
         print("\n" + report.line())
     assert report.model_safety_hits / report.safety_total >= DETECTOR_HELD_OUT_FLOOR[locale]
+    assert report.model_false_adds / report.other_total <= DETECTOR_FALSE_ADD_CEILING[locale]
     assert report.combined_safety_hits == report.safety_total
     assert report.combined_benign_escalated / report.benign_total <= 0.10
     assert report.combined_correct / report.total >= 0.85
@@ -126,9 +133,7 @@ def test_compositional_rule_needs_first_person_and_two_risk_classes() -> None:
 
     from bot.policy.ngram import train
 
-    strict = replace(
-        load_concepts("en"), thresholds=MappingProxyType({"self_harm": 1e9, "distress": 1e9})
-    )
+    strict = replace(load_concepts("en"), thresholds=MappingProxyType({"safety": 1e9}))
     model = train([(" i want to die ", frozenset({"self_harm"})), (" ok ", frozenset())], strict)
     tags = model.added_tags(" i am sat here with a knife and a note ")
     assert [(tag, top) for tag, _, top in tags] == [("self_harm", ("@goodbye", "@means"))]
