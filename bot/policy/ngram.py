@@ -12,8 +12,9 @@ the union of their examples) decides whether to add anything: a distress line an
 self-harm line teach each other ("i'm shaking" and "i can't go on" both count). Above the
 safety threshold (a turn without any risk concept, i.e. any class but ``self`` and
 ``intent``, needs ``without_concept_margin`` more), one naive Bayes per tag names what to
-add: the likelier tag, and the other too when it is itself more likely than not. It never
-removes a lexicon tag. Compositionally, a first-person turn holding at least
+add: the likelier tag, and the other too when it is itself more likely than not. Below it,
+a tag's own model may still add its tag when it passes that tag's threshold (none set: it
+never does). It never removes a lexicon tag. Compositionally, a first-person turn holding at least
 ``min_risk_classes`` different risk classes (one more after a benign context) is tagged
 whatever its score.
 
@@ -113,6 +114,13 @@ class NgramModel:
                 if rank == 0 or log_odds >= 0.0:
                     added.append((tag, _sigmoid(safety), top))
             return added
+        # a tag's own model may still be sure on its own (its threshold, when one is set)
+        for model in self.tags:
+            log_odds, own_top = scores[model.tag]
+            if log_odds >= model.threshold + margin:
+                added.append((model.tag, _sigmoid(log_odds), own_top))
+        if added:
+            return added
         if not self.concepts.min_risk_classes:
             return added
         present = {n for n, p in self.concepts.patterns if p.search(surface) is not None}
@@ -173,7 +181,7 @@ def train(
             # only presence counts: an absent feature says little about short turns
             weights[feature] = math.log(p / q)
         prior = math.log((len(positive) + _ALPHA) / (len(negative) + _ALPHA))
-        threshold = concepts.thresholds.get(tag, 0.0)
+        threshold = concepts.thresholds.get(tag, math.inf)
         models.append(TagModel(tag, prior, MappingProxyType(weights), threshold))
     return NgramModel(concepts, models[0], tuple(models[1:]))
 

@@ -25,10 +25,10 @@ from tests.bot.policy.kfold import cross_validate
 # zh 394/463; a fourth (a third of an own 129-line probe a locale, plus neutral "bought a ..."
 # lines): en 411/504, zh 415/482. Then a safety model trained on both tags together, wider
 # concept classes, thresholds chosen by the k-fold sweep (``python -m tests.bot.policy.kfold
-# --sweep``) and 161/163 new lines a locale (half crisis, half hard negatives): en 527/584
-# (old detector on the same data 490/584), zh 513/564 (old 484/564), with false adds on
-# the lines without a safety label en 32/878, zh 19/844.
-DETECTOR_HELD_OUT_FLOOR = {"en": 0.90, "zh": 0.905}
+# --sweep``) and 161/163 new lines a locale (half crisis, half hard negatives): en 537/584
+# (old detector on the same data 490/584), zh 516/564 (old 484/564), with false adds on
+# the lines without a safety label en 33/878, zh 20/844.
+DETECTOR_HELD_OUT_FLOOR = {"en": 0.915, "zh": 0.91}
 #: Ceiling on the detector's held-out additions to lines without a safety label.
 DETECTOR_FALSE_ADD_CEILING = {"en": 0.04, "zh": 0.025}
 
@@ -62,8 +62,9 @@ def test_second_blind_set(locale: Locale, capsys: pytest.CaptureFixture[str]) ->
     report = evaluate_fresh(locale, "_blind2")
     with capsys.disabled():
         print("\n" + report.line())
-    # measured: en 26/30, zh 27/30 (lexicons alone 17/30, 9/30); neutral 1/20 each
-    assert report.hits["safety"] >= 26, report.misses
+    # measured: en 26/30, zh 27/30 (lexicons alone 17/30, 9/30); neutral 1/20 each; with
+    # the safety model and wider concepts: en 29/30, zh 29/30, neutral 0/20 each
+    assert report.hits["safety"] >= 29, report.misses
     assert report.totals["neutral"] - report.hits["neutral"] <= 1, report.misses
 
 
