@@ -55,7 +55,7 @@ def similarity(heard: str, phrase: str, locale: str) -> float:
     said, want = _units(normalise(heard, locale), locale), _units(normalise(phrase, locale), locale)
     if locale != "zh":
         return _best_window(said, want, " ")
-    return max(_best_window(said, want, ""), _best_window(sound(heard), sound(phrase), " "))
+    return max(_best_window(said, want, ""), _best_window(sound(heard), sound(phrase), None))
 
 
 _CONFUSABLE = (
@@ -85,15 +85,24 @@ def sound(text: str) -> list[str]:
     return units
 
 
-def _best_window(said: list[str], want: list[str], joiner: str) -> float:
+def _best_window(said: list[str], want: list[str], joiner: str | None) -> float:
+    """Best ratio of ``want`` against windows of ``said``.
+
+    With a ``joiner`` the units are joined and compared letter by letter; with None they
+    are compared as whole units (pinyin syllables: a short phrase must match every
+    syllable, or two-syllable keywords would match half the sentences heard).
+    """
     if not said or not want:
         return 0.0
-    target = joiner.join(want)
     best = 0.0
     for size in {max(1, len(want) - 1), len(want), len(want) + 1}:
         for start in range(max(1, len(said) - size + 1)):
-            window = joiner.join(said[start : start + size])
-            best = max(best, SequenceMatcher(None, window, target, autojunk=False).ratio())
+            window = said[start : start + size]
+            if joiner is None:
+                matcher = SequenceMatcher(None, window, want, autojunk=False)
+            else:
+                matcher = SequenceMatcher(None, joiner.join(window), joiner.join(want), False)
+            best = max(best, matcher.ratio())
     return best
 
 

@@ -71,6 +71,7 @@ def test_refusal_repeats_its_refusal() -> None:
         ("关于您的前款，我们聊一下", "欠款", "zh", True),  # every character wrong, same sound
         ("您最金情况怎么样", "最近情况", "zh", True),  # -n / -ng confused
         ("今天天气很好", "欠款", "zh", False),
+        ("谢谢您。本次来电是关于欠款的催收", "哪天", "zh", False),  # lai dian is not na tian
         ("我们聊聊别的事", "还款日期", "zh", False),
     ],
 )
