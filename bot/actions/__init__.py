@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bot.actions.conversation import (
     ActionNoteRefusal,
+    ActionRepeatLast,
     ActionSetHardshipTone,
     ActionVerifyIdentity,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "ActionNoteRefusal",
     "ActionRecordCallback",
     "ActionRecordPromise",
+    "ActionRepeatLast",
     "ActionSetHardshipTone",
     "ActionVerifyIdentity",
 ]

@@ -49,3 +49,38 @@ class ActionNoteRefusal(Action):  # type: ignore[misc]
     ) -> list[dict[str, Any]]:
         """Set ``refused``."""
         return [SlotSet("refused", True)]
+
+
+class ActionRepeatLast(Action):  # type: ignore[misc]
+    """The caller asked to hear that again: say the bot's previous lines once more.
+
+    The lines are the ones the bot said after the caller's previous turn, exactly as they
+    were rendered; the orchestrator's guard checks them again before they are spoken.
+    """
+
+    def name(self) -> str:
+        """Action name used in the domain and the stories."""
+        return "action_repeat_last"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        """Utter the acknowledgement, then the previous bot lines."""
+        dispatcher.utter_message(response="utter_repeat_ack")
+        for text in previous_bot_lines(tracker.events):
+            dispatcher.utter_message(text=text)
+        return []
+
+
+def previous_bot_lines(events: list[dict[str, Any]]) -> list[str]:
+    """The bot's lines between the caller's last two turns (the newest turn is the request)."""
+    lines: list[str] = []
+    users_seen = 0
+    for event in reversed(events):
+        if event.get("event") == "user":
+            users_seen += 1
+            if users_seen == 2:
+                break
+        elif event.get("event") == "bot" and users_seen == 1 and event.get("text"):
+            lines.append(str(event["text"]))
+    return list(reversed(lines))

@@ -16,6 +16,7 @@ LOCALES = ("en", "zh")
 INTENTS = frozenset(
     {
         "greet",
+        "ask_repeat",
         "affirm",
         "deny",
         "identity_confirm",

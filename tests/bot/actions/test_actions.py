@@ -12,6 +12,7 @@ from bot.actions import (
     ActionNoteRefusal,
     ActionRecordCallback,
     ActionRecordPromise,
+    ActionRepeatLast,
     ActionSetHardshipTone,
     ActionVerifyIdentity,
 )
@@ -230,8 +231,35 @@ def test_every_domain_action_is_served() -> None:
             ActionNoteRefusal,
             ActionRecordCallback,
             ActionRecordPromise,
+            ActionRepeatLast,
             ActionSetHardshipTone,
             ActionVerifyIdentity,
         )
     }
     assert served == set(declared)
+
+
+def test_repeat_says_the_previous_lines_again() -> None:
+    events = [
+        {"event": "bot", "text": "This call is recorded."},
+        {"event": "user", "text": "hello"},
+        {"event": "action", "name": "utter_ask_identity"},
+        {"event": "bot", "text": "Am I speaking with Alex Morgan?"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "sorry what was that"},
+    ]
+    tracker = _tracker("ask_repeat", "sorry what was that")
+    tracker.events = events
+    returned, messages = _run(ActionRepeatLast(), tracker)
+    assert returned == []
+    assert [m.get("response") or m.get("text") for m in messages] == [
+        "utter_repeat_ack",
+        "Am I speaking with Alex Morgan?",
+    ]
+
+
+def test_repeat_with_nothing_said_before_only_acknowledges() -> None:
+    tracker = _tracker("ask_repeat", "what")
+    tracker.events = [{"event": "user", "text": "what"}]
+    _, messages = _run(ActionRepeatLast(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_repeat_ack"]
