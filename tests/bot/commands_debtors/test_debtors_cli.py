@@ -145,7 +145,9 @@ def test_campaign_and_audit_commands(db_url: str, tmp_path: Path) -> None:
     assert json.loads(night.output) == {"claimed": None}
     status = run("campaign", "status", "spring", "--json", "--db", db_url)
     counts = json.loads(status.output)
-    assert counts["by_state"].get("claimed") == 1
+    # The 09:00 claim was never dialled and its lease ran out: the 22:00 worker took it over,
+    # re-checked it (outside the calling window) and moved it back to planned.
+    assert counts["by_state"] == {"planned": count}
     assert sum(counts["by_state"].values()) == count
     assert run("campaign", "status", "spring", "--db", db_url).exit_code == 0
 
