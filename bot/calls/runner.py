@@ -106,6 +106,9 @@ class CallServices:
     listen_timeout_s: float = 10.0
     hold_seconds: float = 5.0
     events: CallEvents = field(default_factory=CallEvents)
+    #: The worker id the attempts were claimed under: a claim another worker took over
+    #: after its lease ran out is not dialled (see ``bot.campaigns.attempts.mark_dialled``).
+    worker_id: str | None = None
     #: The wall clock used for attempt rows (a demo runs inside a simulated calling day).
     clock: Callable[[], datetime] = utcnow
 
@@ -173,7 +176,9 @@ async def run_attempt(attempt_id: int, services: CallServices, dialer: Dialer) -
     db = services.db
     account = await asyncio.to_thread(_load, db, attempt_id)
     call_id = f"a{attempt_id}"
-    await asyncio.to_thread(mark_dialled, db, attempt_id, services.clock())
+    await asyncio.to_thread(
+        mark_dialled, db, attempt_id, services.clock(), worker_id=services.worker_id
+    )
     waiting = services.hub.expect(call_id)
     far_end = dialer.dial(call_id, account, f"{services.base_url}/calls/{call_id}/offer")
     services.events.publish(CallEvent(call_id, "ringing"))

@@ -27,6 +27,9 @@ from bot.storage.imports import run_import
 #: west coast, inside every US calling window and after every tier's first touch.
 DEMO_PROFILE: dict[str, tuple[str, int]] = {"zh": ("cn", 3), "en": ("us-regf", 19)}
 
+DEMO_WORKER = "demo"
+"""The worker id the demo claims its attempts under (and dials them as)."""
+
 
 @dataclass(frozen=True, slots=True)
 class DemoData:
@@ -76,7 +79,7 @@ def prepare(
     plan_campaign(db, "demo", clock.replace(hour=0, minute=0), 1)
     claims: list[ClaimedAttempt] = []
     while len(claims) < calls:
-        claim = claim_next(db, campaign.id, "demo", clock)
+        claim = claim_next(db, campaign.id, DEMO_WORKER, clock)
         if claim is None:
             break
         claims.append(claim)

@@ -16,7 +16,7 @@ from bot.calls.events import CallEvent, CallEvents
 from bot.calls.evidence import EvidenceWriter
 from bot.calls.runner import CallReport, CallServices, SessionHub, call_slots, run_attempt
 from bot.demo.dialer import PERSONA_OUTCOMES, SimulatedDialer
-from bot.demo.population import DemoData
+from bot.demo.population import DEMO_WORKER, DemoData
 from bot.dialogue import server
 from bot.dialogue.client import RasaClient
 from bot.dialogue.responses import all_lines
@@ -123,6 +123,7 @@ async def run_calls(
         hold_seconds=hold_seconds,
         events=events,
         clock=clock,
+        worker_id=DEMO_WORKER,
     )
     # The simulated people hear through their own engine whose Whisper passes queue behind
     # the bot's: the far end's comprehension must not slow the bot's replies.
