@@ -51,6 +51,10 @@ class ActionNoteRefusal(Action):  # type: ignore[misc]
         return [SlotSet("refused", True)]
 
 
+REPEAT_ACK = "utter_repeat_ack"
+"""The short acknowledgement said before the repeated lines."""
+
+
 class ActionRepeatLast(Action):  # type: ignore[misc]
     """The caller asked to hear that again: say the bot's previous lines once more.
 
@@ -66,14 +70,17 @@ class ActionRepeatLast(Action):  # type: ignore[misc]
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         """Utter the acknowledgement, then the previous bot lines."""
-        dispatcher.utter_message(response="utter_repeat_ack")
+        dispatcher.utter_message(response=REPEAT_ACK)
         for text in previous_bot_lines(tracker.events):
             dispatcher.utter_message(text=text)
         return []
 
 
 def previous_bot_lines(events: list[dict[str, Any]]) -> list[str]:
-    """The bot's lines between the caller's last two turns (the newest turn is the request)."""
+    """The bot's lines between the caller's last two turns (the newest turn is the request).
+
+    An earlier repeat's acknowledgement is left out, so asking twice does not stack them.
+    """
     lines: list[str] = []
     users_seen = 0
     for event in reversed(events):
@@ -82,5 +89,7 @@ def previous_bot_lines(events: list[dict[str, Any]]) -> list[str]:
             if users_seen == 2:
                 break
         elif event.get("event") == "bot" and users_seen == 1 and event.get("text"):
-            lines.append(str(event["text"]))
+            metadata = event.get("metadata") or {}
+            if metadata.get("utter_action") != REPEAT_ACK:
+                lines.append(str(event["text"]))
     return list(reversed(lines))

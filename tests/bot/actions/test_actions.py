@@ -258,6 +258,22 @@ def test_repeat_says_the_previous_lines_again() -> None:
     ]
 
 
+def test_asking_twice_does_not_stack_the_acknowledgements() -> None:
+    tracker = _tracker("ask_repeat", "what")
+    tracker.events = [
+        {"event": "bot", "text": "Am I speaking with Alex Morgan?"},
+        {"event": "user", "text": "sorry"},
+        {"event": "bot", "text": "Of course.", "metadata": {"utter_action": "utter_repeat_ack"}},
+        {"event": "bot", "text": "Am I speaking with Alex Morgan?"},
+        {"event": "user", "text": "what"},
+    ]
+    _, messages = _run(ActionRepeatLast(), tracker)
+    assert [m.get("response") or m.get("text") for m in messages] == [
+        "utter_repeat_ack",
+        "Am I speaking with Alex Morgan?",
+    ]
+
+
 def test_repeat_with_nothing_said_before_only_acknowledges() -> None:
     tracker = _tracker("ask_repeat", "what")
     tracker.events = [{"event": "user", "text": "what"}]
