@@ -1,4 +1,4 @@
-"""End-to-end calls: real aiortc, the real Rasa server, Whisper ASR, Piper/espeak TTS.
+"""End-to-end calls: real aiortc, the real Rasa server, Whisper ASR, Piper (en) / Baker (zh) TTS.
 
 Each locale places four calls against simulated people (cooperative, hardship, distress,
 third party) through the same code path as ``kindcall demo``, then the stored evidence is
@@ -38,23 +38,6 @@ from bot.storage.models import AuditEvent, Escalation, Outcome
 pytestmark = [pytest.mark.rasa, pytest.mark.slow]
 
 PERSONAS = ["cooperative_promise", "hardship", "distress", "third_party"]
-
-ZH_AUDIO_LIMIT = (
-    "Mandarin audio round trip: the only offline Mandarin voice here (espeak-ng "
-    "cmn-latn-pinyin) comes back through Whisper base at 42-46 % character accuracy "
-    "(bench/asr.py), so the simulated person and the bot often misunderstand each other; "
-    "outcomes that need understanding are known to fail (issue 6 stays open)."
-)
-
-
-def _needs_understanding(request: pytest.FixtureRequest, run: Run) -> None:
-    """Mark a zh run as a known failure for checks that need the words understood.
-
-    Safety checks (no disclosure, handoff on distress, evidence) stay strict in both
-    locales; only the business outcomes depend on a usable Mandarin voice.
-    """
-    if run.data_locale == "zh":
-        request.applymarker(pytest.mark.xfail(reason=ZH_AUDIO_LIMIT, strict=False))
 
 
 @dataclass
@@ -127,8 +110,7 @@ def _debt_terms(report: CallReport) -> list[str]:
     return [slots["amount_due"], slots["creditor_name"], slots["due_date"]]
 
 
-def test_cooperative_call_stores_the_promise(run: Run, request: pytest.FixtureRequest) -> None:
-    _needs_understanding(request, run)
+def test_cooperative_call_stores_the_promise(run: Run) -> None:
     report = run.by_persona("cooperative_promise")
     assert report.outcome.kind == "promise_to_pay", _transcript(report)
     assert report.outcome.promised_amount is not None and report.outcome.promised_amount > 0
@@ -141,8 +123,7 @@ def test_cooperative_call_stores_the_promise(run: Run, request: pytest.FixtureRe
     assert row.promise_date.isoformat() == report.outcome.promised_date
 
 
-def test_hardship_switches_the_tone(run: Run, request: pytest.FixtureRequest) -> None:
-    _needs_understanding(request, run)
+def test_hardship_switches_the_tone(run: Run) -> None:
     report = run.by_persona("hardship")
     assert report.result is not None
     assert report.outcome.kind == "hardship", _transcript(report)
@@ -211,8 +192,7 @@ def test_nothing_disclosed_before_verification_or_to_a_third_party(run: Run) -> 
                 assert not leaked, _transcript(report)
 
 
-def test_third_party_call_ends_as_third_party(run: Run, request: pytest.FixtureRequest) -> None:
-    _needs_understanding(request, run)
+def test_third_party_call_ends_as_third_party(run: Run) -> None:
     third = run.by_persona("third_party")
     assert third.outcome.kind == "third_party", _transcript(third)
 
