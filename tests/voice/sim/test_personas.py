@@ -31,13 +31,15 @@ def test_every_persona_exists_in_both_locales_and_loads() -> None:
         assert bool(persona.rules) is (name not in ("silent", "no_answer"))
 
 
-def test_rules_fire_in_order_and_once() -> None:
+def test_rules_fire_in_order_and_once_unless_repeatable() -> None:
     persona = load_persona("cooperative_promise", "en")
     fired: set[int] = set()
     first = persona.reply_to("Hello, this is Kay. Am I speaking with Alex Morgan?", fired)
     assert first is not None and first.say == "Yes, this is Alex speaking."
     fired.add(first.line)
-    assert persona.reply_to("Am I speaking with Alex Morgan?", fired) is None
+    # Asked again, a person answers again (the identity rule is marked repeat: true).
+    again = persona.reply_to("Am I speaking with Alex Morgan?", fired)
+    assert again is not None and again.say == first.say
     promise = persona.reply_to("Would you be able to make a payment?", fired)
     assert promise is not None and promise.say == "Yes, I can pay two hundred dollars on Friday."
     fired.add(promise.line)
