@@ -51,15 +51,23 @@ async def start_bot(tmp_path: Path) -> tuple[SignallingServer, str, asyncio.Even
     return server, await server.start(), hang_up
 
 
-async def test_stereo_recording_channels_are_aligned_within_40_ms(tmp_path: Path) -> None:
+async def connected_call(
+    tmp_path: Path, call_id: str
+) -> tuple[SignallingServer, asyncio.Event, CallSession, CallSession]:
+    """A bot endpoint and a callee connected to it, both sides' inbound audio ready."""
     server, base, hang_up = await start_bot(tmp_path)
-    callee = await connect(f"{base}/calls/align-1/offer")
+    callee = await connect(f"{base}/calls/{call_id}/offer")
     async with asyncio.timeout(10):
         await callee.wait_connected()
-        bot = server.sessions["align-1"]
+        bot = server.sessions[call_id]
         await bot.wait_connected()
         await bot.inbound()
         await callee.inbound()
+    return server, hang_up, bot, callee
+
+
+async def test_stereo_recording_channels_are_aligned_within_40_ms(tmp_path: Path) -> None:
+    server, hang_up, bot, callee = await connected_call(tmp_path, "align-1")
     assert bot.recorder is not None
     t0 = bot.recorder.t0
     burst = chirp()
@@ -188,14 +196,9 @@ async def test_barge_in_silences_the_bot_at_the_callee(
 
 async def test_both_ends_hold_back_only_the_configured_frames(tmp_path: Path) -> None:
     """aiortc's 80 ms receive buffer is replaced by the session's setting (see jitter.py)."""
-    server, base, hang_up = await start_bot(tmp_path)
-    callee = await connect(f"{base}/calls/jitter-1/offer")
-    async with asyncio.timeout(10):
-        await callee.wait_connected()
-        bot = server.sessions["jitter-1"]
-        await bot.wait_connected()
-        sides = [(session, await session.inbound()) for session in (bot, callee)]
-    for session, inbound in sides:
+    server, hang_up, bot, callee = await connected_call(tmp_path, "jitter-1")
+    for session in (bot, callee):
+        inbound = await session.inbound()
         assert receive_frames(session.pc, inbound.track) == DEFAULT_RECEIVE_FRAMES
         assert inbound.prefetch_frames == DEFAULT_RECEIVE_FRAMES < AIORTC_AUDIO_PREFETCH
     hang_up.set()
