@@ -39,8 +39,17 @@ INFO = (
     "silence",
 )
 #: Lexicon tags that make a statistical safety hit less likely ("i'll pay it all at once",
-#: "don't ever phone me again"): the detector then needs ``benign_margin`` more log-odds.
-BENIGN_CONTEXT = ("promise_to_pay", "already_paid", "callback", "hardship", "cease_request")
+#: "don't ever phone me again", "he is not here any more": someone else is gone): the
+#: detector then needs ``benign_margin`` more log-odds.
+BENIGN_CONTEXT = (
+    "promise_to_pay",
+    "already_paid",
+    "callback",
+    "hardship",
+    "cease_request",
+    "third_party",
+    "wrong_party",
+)
 ORDER = {tag: rank for rank, tag in enumerate((*SAFETY, *END_CALL, *HANDOFF, *TONE, *INFO))}
 
 

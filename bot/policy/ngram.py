@@ -24,6 +24,7 @@ Pure Python, no I/O after the first load.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -59,6 +60,8 @@ class Concepts:
     without_concept_margin: float = 0.0
     min_risk_classes: int = 0
     benign_margin: float = 0.0
+    #: score each stretch of text once, by its most telling feature (see ``score``)
+    overlaps_once: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +85,37 @@ class NgramModel:
     def score(self, surface: str) -> dict[str, tuple[float, tuple[str, ...]]]:
         """Log-odds of ``safety`` and of each tag for a normalised ``surface``, with features.
 
-        Each value is ``(log_odds, strongest positive features)``.
+        Each value is ``(log_odds, strongest positive features)``. Overlapping features
+        (a word, its stem, the pairs and concept terms that contain it) say much the same
+        thing, so each stretch of text counts once, by its most telling feature: "no point
+        sending letters" is "no point" once, not ``no``, ``point``, ``no_point`` and
+        ``@hopeless`` four times.
         """
+        if not self.concepts.overlaps_once:
+            return self._summed(surface)
+        found = spanned_features(surface, self.concepts)
+        out: dict[str, tuple[float, tuple[str, ...]]] = {}
+        for model in (self.safety, *self.tags):
+            contributions = sorted(
+                ((model.weights.get(f, 0.0), f, start, end) for f, start, end in found),
+                key=lambda c: -abs(c[0]),
+            )
+            covered: set[int] = set()
+            kept: list[tuple[float, str]] = []
+            for weight, name, start, end in contributions:
+                if weight == 0.0:
+                    break
+                span = range(start, end)
+                if covered.isdisjoint(span):
+                    covered.update(span)
+                    kept.append((weight, name))
+            total = model.prior + sum(weight for weight, _ in kept)
+            top = sorted(kept, reverse=True)[:4]
+            out[model.tag] = (total, tuple(name for weight, name in top if weight > 0))
+        return out
+
+    def _summed(self, surface: str) -> dict[str, tuple[float, tuple[str, ...]]]:
+        # every feature counts (character n-grams of zh overlap by design)
         found = features(surface, self.concepts)
         out: dict[str, tuple[float, tuple[str, ...]]] = {}
         for model in (self.safety, *self.tags):
@@ -155,6 +187,46 @@ def features(surface: str, concepts: Concepts) -> set[str]:
         if pattern.search(surface) is not None:
             found.add("@" + name)
     return found
+
+
+def spanned_features(surface: str, concepts: Concepts) -> list[tuple[str, int, int]]:
+    """:func:`features` with the stretch of text each covers: ``(feature, start, end)``.
+
+    Positions are word indices (en) or characters (zh); a concept covers its first match.
+    """
+    found: dict[str, tuple[int, int]] = {}
+    flat = surface.replace("|", " ")
+    if concepts.locale == "en":
+        spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", flat)]
+        words = [flat[a:b] for a, b in spans]
+        for index, word in enumerate(words):
+            found.setdefault(word, (index, index + 1))
+            if index:
+                found.setdefault(words[index - 1] + "_" + word, (index - 1, index + 1))
+            if len(word) > 5:
+                found.setdefault(word[:5] + "~", (index, index + 1))
+        starts = [a for a, _ in spans]
+        for name, pattern in concepts.patterns:
+            match = pattern.search(surface)
+            if match is not None:
+                first = bisect.bisect_right(starts, match.start()) - 1
+                last = bisect.bisect_left(starts, match.end())
+                found.setdefault("@" + name, (max(0, first), max(first + 1, last)))
+    else:
+        for clause in re.finditer(r"\S+", flat):
+            padded = f"<{clause.group()}>"
+            # padded index p sits at 2 * (clause start + p) (gaps keep clauses apart)
+            base = clause.start()
+            for size in (1, 2, 3):
+                for start in range(len(padded) - size + 1):
+                    span = (2 * (base + start), 2 * (base + start + size) - 1)
+                    found.setdefault(padded[start : start + size], span)
+        for name, pattern in concepts.patterns:
+            match = pattern.search(surface)
+            if match is not None:
+                span = (2 * (match.start() + 1), 2 * (match.end() + 1) - 1)
+                found.setdefault("@" + name, span)
+    return [(name, start, end) for name, (start, end) in found.items()]
 
 
 def train(
@@ -239,6 +311,9 @@ def load_concepts(locale: Locale, root: Path = MODEL_DIR) -> Concepts:
     benign = data.get("benign_margin", 0.0)
     if not isinstance(benign, (int, float)):
         raise DataFileError(str(path), 1, '"benign_margin" must be a number')
+    once = data.get("overlaps_once", False)
+    if not isinstance(once, bool):
+        raise DataFileError(str(path), 1, '"overlaps_once" must be true or false')
     min_risk = data.get("min_risk_classes", 0)
     if not isinstance(min_risk, int) or min_risk < 0:
         raise DataFileError(str(path), 1, '"min_risk_classes" must be a whole number >= 0')
@@ -254,6 +329,7 @@ def load_concepts(locale: Locale, root: Path = MODEL_DIR) -> Concepts:
         float(margin),
         min_risk,
         float(benign),
+        once,
     )
 
 
