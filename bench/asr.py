@@ -5,6 +5,7 @@ Usage:
     .venv/bin/python bench/asr.py --locale zh --zh-voice espeak --zh-wpm 130
     .venv/bin/python bench/asr.py --sweep-vad           # end-of-turn silence sweep
     .venv/bin/python bench/asr.py --realtime            # feed at 20 ms per frame
+    .venv/bin/python bench/asr.py --full-window         # Whisper's fixed 30 s encoder window
 
 Every sentence of bench/asr_sentences.yml is synthesised (Piper for English; for Mandarin
 the Baker FastSpeech2 voice, or espeak-ng ``cmn-latn-pinyin`` with ``--zh-voice espeak``),
@@ -58,8 +59,10 @@ async def speech16k(engine: TTSEngine, text: str, locale: str) -> bytes:
     return resample(audio.pcm, audio.sample_rate, 16_000)
 
 
-async def run_locale(locale: str, engine: TTSEngine, realtime: bool) -> list[Row]:
-    asr = WhisperASR(locale)
+async def run_locale(
+    locale: str, engine: TTSEngine, realtime: bool, *, full_window: bool = False
+) -> list[Row]:
+    asr = WhisperASR(locale, short_window=not full_window)
     await asr.load()
     rows: list[Row] = []
     for text in yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))[locale]:
@@ -252,6 +255,11 @@ async def main() -> None:
     parser.add_argument("--realtime", action="store_true", help="feed one frame per 20 ms")
     parser.add_argument("--sweep-vad", action="store_true", help="end-of-turn silence sweep")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--full-window",
+        action="store_true",
+        help="encode Whisper's fixed 30 s window (default: a window fitted to the utterance)",
+    )
     args = parser.parse_args()
     load = os.getloadavg()[0]
     if args.sweep_vad:
@@ -277,7 +285,7 @@ async def main() -> None:
             engine = (
                 BakerTTS() if args.zh_voice == "baker" else EspeakTTS(words_per_minute=args.zh_wpm)
             )
-        rows += await run_locale(locale, engine, args.realtime)
+        rows += await run_locale(locale, engine, args.realtime, full_window=args.full_window)
     print_rows(rows)
     summary = report(rows)
     for locale, figures in summary.items():
@@ -289,6 +297,7 @@ async def main() -> None:
                 "load1": load,
                 "threads": WhisperASR("en").cpu_threads,
                 "zh_voice": args.zh_voice,
+                "window": "30 s" if args.full_window else "fitted",
                 "summary": summary,
                 "rows": [asdict(r) for r in rows],
             },

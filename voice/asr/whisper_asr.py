@@ -34,6 +34,7 @@ from bot.errors import ASRError
 from voice.asr.base import SAMPLE_RATE, ASRResult
 from voice.asr.priority_worker import URGENT
 from voice.asr.whisper_model import WHISPER_WORKER, default_cpu_threads, shared_whisper_model
+from voice.asr.whisper_window import MAX_WINDOW_S, WindowResult, transcribe_window
 from voice.audio import s16le_to_float
 from voice.locale import Language, language_of
 from voice.vad.turn import TurnDetector, TurnEventKind
@@ -82,7 +83,22 @@ def collapse_repeats(text: str, *, max_repeats: int = 2) -> str:
                 ):
                     del out[-n:]
                     break
-    return ("" if cjk else " ").join(out)
+    return ("" if cjk else " ").join(cut_loop(out, min_period=4 if cjk else 3))
+
+
+def cut_loop(units: list[str], *, min_period: int) -> list[str]:
+    """Keep one copy when the text ends by repeating a block of ``min_period``+ units.
+
+    Whisper over a short window can read the same sentence again ("could you repeat the
+    amount could you repeat the amount could you…"): from the first point where the text
+    turns periodic, with two or more periods (the last may be cut short), one period stays.
+    """
+    size = len(units)
+    for start in range(size):
+        for period in range(min_period, (size - start) // 2 + 1):
+            if all(units[i] == units[i - period] for i in range(start + period, size)):
+                return units[: start + period]
+    return units
 
 
 _zh_lock = threading.Lock()
@@ -104,6 +120,11 @@ def to_simplified(text: str) -> str:
     return str(zc.convert(text, "zh-cn"))
 
 
+def _no_speech(no_speech_prob: float, avg_logprob: float) -> bool:
+    """Whisper's own test for a segment that is noise, not speech."""
+    return no_speech_prob > 0.6 and avg_logprob < -1.0
+
+
 @dataclass(frozen=True, slots=True)
 class _Transcript:
     text: str
@@ -119,6 +140,8 @@ class WhisperASR:
         end_silence_ms: Silence that ends an utterance; the turn detector's default if None.
         priority: Where its passes queue on the shared Whisper thread (lower runs first;
             a simulated callee uses ``BACKGROUND`` so the bot's passes go ahead).
+        short_window: Encode a window fitted to the utterance instead of Whisper's 30 s
+            (:mod:`voice.asr.whisper_window`); False gives faster-whisper's own pass.
     """
 
     name = "whisper"
@@ -130,8 +153,10 @@ class WhisperASR:
         cpu_threads: int | None = None,
         end_silence_ms: int | None = None,
         priority: int = URGENT,
+        short_window: bool = True,
     ) -> None:
         self.priority = priority
+        self.short_window = short_window
         self.language: Language = language_of(locale)
         self.locale: str = self.language
         self.cpu_threads = cpu_threads or default_cpu_threads()
@@ -141,19 +166,34 @@ class WhisperASR:
         """Transcribe one utterance (16 kHz float32); blocking, run it in the executor."""
         model = shared_whisper_model(self.cpu_threads)
         duration_ms = len(audio) * 1000 // SAMPLE_RATE
+        prompt = ZH_PROMPT if self.language == "zh" else None
         try:
-            segments, _ = model.transcribe(
-                audio,
-                language=self.language,
-                beam_size=1,
-                temperature=0.0,
-                without_timestamps=True,
-                condition_on_previous_text=False,
-                initial_prompt=ZH_PROMPT if self.language == "zh" else None,
-                max_new_tokens=max_tokens_for(duration_ms),
-                vad_filter=False,
-            )
-            kept = [s for s in segments if not (s.no_speech_prob > 0.6 and s.avg_logprob < -1.0)]
+            if self.short_window and duration_ms < MAX_WINDOW_S * 1000:
+                one = transcribe_window(
+                    model,
+                    audio,
+                    language=self.language,
+                    max_new_tokens=max_tokens_for(duration_ms),
+                    initial_prompt=prompt,
+                )
+                kept = [] if _no_speech(one.no_speech_prob, one.avg_logprob) else [one]
+            else:
+                segments, _ = model.transcribe(
+                    audio,
+                    language=self.language,
+                    beam_size=1,
+                    temperature=0.0,
+                    without_timestamps=True,
+                    condition_on_previous_text=False,
+                    initial_prompt=prompt,
+                    max_new_tokens=max_tokens_for(duration_ms),
+                    vad_filter=False,
+                )
+                kept = [
+                    WindowResult(s.text, s.avg_logprob, s.no_speech_prob)
+                    for s in segments
+                    if not _no_speech(s.no_speech_prob, s.avg_logprob)
+                ]
         except Exception as exc:  # CTranslate2 errors are RuntimeError/ValueError
             raise ASRError(f"Whisper failed on {duration_ms} ms of audio: {exc}") from exc
         text = "".join(s.text for s in kept).strip()

@@ -12,6 +12,7 @@ from voice.asr import ASRResult, WhisperASR
 from voice.asr.scoring import accuracy
 from voice.asr.whisper_asr import collapse_repeats, max_tokens_for
 from voice.asr.whisper_model import whisper_model_dir
+from voice.asr.whisper_window import window_seconds
 from voice.audio import frames, resample, silence
 from voice.tts import BakerTTS, PiperTTS
 from voice.tts.base import TTSEngine
@@ -105,6 +106,21 @@ def test_repetition_guard() -> None:
     assert collapse_repeats("no no") == "no no"
     assert collapse_repeats("好的好的好的好的") == "好的好的"
     assert collapse_repeats("I can pay on Friday") == "I can pay on Friday"
+
+
+def test_a_sentence_read_again_is_kept_once() -> None:
+    looped = "Yes, this is Sarah speaking. Yes, this is Sarah speaking. Yes, this is"
+    assert collapse_repeats(looped) == "Yes, this is Sarah speaking."
+    assert collapse_repeats("请不要再打了请不要再打了请不要") == "请不要再打了"
+    # a phrase said twice and then more words is speech, not a loop
+    assert collapse_repeats("我可以还我可以还两百") == "我可以还我可以还两百"
+    assert collapse_repeats("I can pay I can pay on Friday") == "I can pay I can pay on Friday"
+
+
+def test_encoder_window_fits_the_utterance() -> None:
+    assert window_seconds(16_000) == 3  # one second of speech: the shortest window
+    assert window_seconds(16_000 * 4 + 1) == 6  # 4 s + 1 s of quiet, rounded up
+    assert window_seconds(16_000 * 40) == 30  # never past Whisper's own window
 
 
 def test_output_cap_grows_with_audio_and_is_bounded() -> None:
