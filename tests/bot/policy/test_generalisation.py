@@ -27,10 +27,13 @@ from tests.bot.policy.kfold import cross_validate
 # concept classes, thresholds chosen by the k-fold sweep (``python -m tests.bot.policy.kfold
 # --sweep``) and 161/163 new lines a locale (half crisis, half hard negatives): en 537/584
 # (old detector on the same data 490/584), zh 516/564 (old 484/564), with false adds on
-# the lines without a safety label en 33/878, zh 20/844.
-DETECTOR_HELD_OUT_FLOOR = {"en": 0.915, "zh": 0.91}
+# the lines without a safety label en 33/878, zh 20/844. Then (en) each stretch of text
+# counted once by its most telling feature, re-swept thresholds, and a fifth probe
+# (153/134 lines a locale: indirect crisis wording, harm at home, every other category,
+# chores and idioms): en 595/640, false adds 32/975; zh 568/618, false adds 22/924.
+DETECTOR_HELD_OUT_FLOOR = {"en": 0.925, "zh": 0.915}
 #: Ceiling on the detector's held-out additions to lines without a safety label.
-DETECTOR_FALSE_ADD_CEILING = {"en": 0.04, "zh": 0.025}
+DETECTOR_FALSE_ADD_CEILING = {"en": 0.035, "zh": 0.025}
 
 
 @pytest.mark.parametrize("locale", ["en", "zh"])
