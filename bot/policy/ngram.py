@@ -339,7 +339,9 @@ def _compile(terms: list[str], locale: Locale) -> re.Pattern[str]:
     parts = []
     for term in sorted(terms, key=len, reverse=True):
         stem = term.rstrip("~")
-        tail = r"[a-z]*" if term.endswith("~") else ""
+        # a plural or third-person -s counts as the word ("cliffs" is "cliff"; not "i" -> "is")
+        plural = "(?:s|es)?" if len(stem) > 2 else ""
+        tail = r"[a-z]*" if term.endswith("~") else plural
         parts.append(re.escape(stem).replace(r"\ ", " ") + tail)
     return re.compile(r"(?<![a-z])(?:" + "|".join(parts) + r")(?![a-z])")
 
