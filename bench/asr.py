@@ -6,6 +6,7 @@ Usage:
     .venv/bin/python bench/asr.py --sweep-vad           # end-of-turn silence sweep
     .venv/bin/python bench/asr.py --realtime            # feed at 20 ms per frame
     .venv/bin/python bench/asr.py --full-window         # Whisper's fixed 30 s encoder window
+    .venv/bin/python bench/asr.py --sweep-early         # early end of finished-sounding turns
 
 Every sentence of bench/asr_sentences.yml is synthesised (Piper for English; for Mandarin
 the Baker FastSpeech2 voice, or espeak-ng ``cmn-latn-pinyin`` with ``--zh-voice espeak``),
@@ -242,6 +243,70 @@ async def sweep_vad(ends: list[int], seed: int) -> dict[str, object]:
     }
 
 
+async def _timed_finals(asr: WhisperASR, audio: bytes, speech_end_ms: int) -> tuple[int, int]:
+    """Feed ``audio`` in real time; (finals, ms from the end of speech to the last final)."""
+    stream = asr.new_stream()
+    finals = 0
+    last_at = 0.0
+    started = time.perf_counter()
+    for position, frame in enumerate(frames(audio)):
+        await asyncio.sleep(max(0.0, started + position * 0.02 - time.perf_counter()))
+        for result in await stream.feed(frame):
+            if result.is_final:
+                finals += 1
+                last_at = time.perf_counter()
+    await stream.close()
+    return finals, round((last_at - started) * 1000) - speech_end_ms
+
+
+async def _gated(
+    gate: asyncio.Semaphore, engines: dict[str, WhisperASR], case: tuple[str, str, bytes, int]
+) -> tuple[str, str, int, int]:
+    async with gate:
+        finals, delay = await _timed_finals(engines[case[0]], case[2], case[3])
+        return case[0], case[1], finals, delay
+
+
+async def sweep_early(settings: list[int | None], seed: int) -> dict[str, object]:
+    """Early end of turn: latency on finished sentences, false ends on multi-clause turns."""
+    rng = random.Random(seed)
+    engines: dict[str, TTSEngine] = {"en": PiperTTS(), "zh": BakerTTS()}
+    cases: list[tuple[str, str, bytes, int]] = []  # (locale, kind, audio, speech end ms)
+    for locale, items in SWEEP_TURNS.items():
+        for clauses in items:
+            audio = silence(500)
+            for i, clause in enumerate(clauses):
+                if i:
+                    audio += silence(rng.choice([150, 200, 250, 300, 350, 400, 450]))
+                audio += trim(await speech16k(engines[locale], clause, locale))
+            cases.append((locale, "multi", audio + silence(1500), len(audio) // 32))
+    for locale in ("en", "zh"):
+        for text in yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))[locale]:
+            speech = silence(500) + trim(await speech16k(engines[locale], text, locale))
+            cases.append((locale, "single", speech + silence(1500), len(speech) // 32))
+    await WhisperASR("en").load()
+    results = []
+    for early in settings:
+        engines_asr = {loc: WhisperASR(loc, early_end_ms=early) for loc in ("en", "zh")}
+        gate = asyncio.Semaphore(4)
+        measured = await asyncio.gather(*(_gated(gate, engines_asr, c) for c in cases))
+        row: dict[str, object] = {"early_end_ms": early}
+        for locale in ("en", "zh"):
+            multi = [m for m in measured if m[0] == locale and m[1] == "multi"]
+            single = [m for m in measured if m[0] == locale and m[1] == "single"]
+            delays = sorted(m[3] for m in single if m[2])
+            row[locale] = {
+                "multi_split": sum(m[2] > 1 for m in multi),
+                "multi": len(multi),
+                "single_split": sum(m[2] > 1 for m in single),
+                "single_delay_ms_p50": delays[len(delays) // 2] if delays else None,
+                "single_delay_ms_max": delays[-1] if delays else None,
+            }
+        results.append(row)
+        print(json.dumps(row), flush=True)
+    return {"sweep_early": results}
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--locale", choices=["en", "zh", "all"], default="all")
@@ -254,6 +319,11 @@ async def main() -> None:
     )
     parser.add_argument("--realtime", action="store_true", help="feed one frame per 20 ms")
     parser.add_argument("--sweep-vad", action="store_true", help="end-of-turn silence sweep")
+    parser.add_argument(
+        "--sweep-early",
+        action="store_true",
+        help="early end of a finished-sounding turn: latency and false ends, real time",
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
         "--full-window",
@@ -262,6 +332,10 @@ async def main() -> None:
     )
     args = parser.parse_args()
     load = os.getloadavg()[0]
+    if args.sweep_early:
+        result = await sweep_early([None, 250, 300, 350, 400], args.seed)
+        print(json.dumps({"bench": "early_end", "load1": load, **result}))
+        return
     if args.sweep_vad:
         ends = [200, 250, 300, 350, 400, 450, 500, 600, 700, 800]
         result = await sweep_vad(ends, args.seed)

@@ -32,6 +32,7 @@ import numpy.typing as npt
 
 from bot.errors import ASRError
 from voice.asr.base import SAMPLE_RATE, ASRResult
+from voice.asr.completion import sounds_finished
 from voice.asr.priority_worker import URGENT
 from voice.asr.whisper_model import WHISPER_WORKER, default_cpu_threads, shared_whisper_model
 from voice.asr.whisper_window import MAX_WINDOW_S, WindowResult, transcribe_window
@@ -51,6 +52,8 @@ ZH_PROMPT = "以下是普通话的电话录音，关于账单和还款。"
 PREROLL_MS = 400  # audio kept from before SPEECH_START (the detector reports it late)
 LEAD_MS = 200  # audio kept ahead of the detected onset (Silero trails it by ~100 ms)
 MAX_UTTERANCE_MS = 25_000
+#: Silence that ends a turn whose transcript sounds finished (``bench/asr.py --sweep-early``).
+DEFAULT_EARLY_END_MS = 300
 CLOSE_TIMEOUT_S = 5.0
 _BYTES_PER_MS = SAMPLE_RATE * 2 // 1000
 
@@ -142,6 +145,9 @@ class WhisperASR:
             a simulated callee uses ``BACKGROUND`` so the bot's passes go ahead).
         short_window: Encode a window fitted to the utterance instead of Whisper's 30 s
             (:mod:`voice.asr.whisper_window`); False gives faster-whisper's own pass.
+        early_end_ms: Silence after which a turn whose transcript so far sounds finished
+            (:func:`voice.asr.completion.sounds_finished`) ends without waiting for
+            ``end_silence_ms``; None waits for the full silence every time.
     """
 
     name = "whisper"
@@ -154,8 +160,10 @@ class WhisperASR:
         end_silence_ms: int | None = None,
         priority: int = URGENT,
         short_window: bool = True,
+        early_end_ms: int | None = DEFAULT_EARLY_END_MS,
     ) -> None:
         self.priority = priority
+        self.early_end_ms = early_end_ms
         self.short_window = short_window
         self.language: Language = language_of(locale)
         self.locale: str = self.language
@@ -220,8 +228,13 @@ class WhisperASR:
     def new_stream(self) -> WhisperStream:
         """A VAD-segmented stream for one call."""
         if self.end_silence_ms is None:
-            return WhisperStream(self, TurnDetector())
-        return WhisperStream(self, TurnDetector(end_silence_ms=self.end_silence_ms))
+            detector = TurnDetector()
+        else:
+            detector = TurnDetector(end_silence_ms=self.end_silence_ms)
+        early = self.early_end_ms
+        if early is not None and not detector.pause_ms <= early < detector.end_silence_ms:
+            early = None  # the full silence comes first: nothing to end early
+        return WhisperStream(self, detector, early_end_ms=early)
 
 
 @dataclass(slots=True)
@@ -235,9 +248,12 @@ class _Pending:
 class WhisperStream:
     """One call's VAD-segmented Whisper recogniser (see :class:`voice.asr.base.ASRStream`)."""
 
-    def __init__(self, engine: WhisperASR, detector: TurnDetector) -> None:
+    def __init__(
+        self, engine: WhisperASR, detector: TurnDetector, *, early_end_ms: int | None = None
+    ) -> None:
         self._engine = engine
         self._detector = detector
+        self._early_end_ms = early_end_ms
         self._preroll: deque[bytes] = deque()
         self._preroll_bytes = 0
         self._utterance = bytearray()
@@ -298,8 +314,27 @@ class WhisperStream:
             self._discard_unended()  # Whisper sees 30 s at most: cut a long monologue here
             self._end_utterance(self._fed_ms)
             self._begin_utterance(self._fed_ms, keep_preroll=False)
+        self._end_early()
         results.extend(await self._collect(wait=False))
         return results
+
+    def _end_early(self) -> None:
+        """End the turn before the full silence when the pass at ``PAUSE`` sounds finished."""
+        if self._early_end_ms is None or not self._detector.in_turn:
+            return
+        unended = [p for p in self._pending if not p.ended]
+        if not unended:
+            return
+        pending = unended[-1]  # started at the silence still going on (RESUME discards it)
+        if self._fed_ms - pending.end_ms < self._early_end_ms or not pending.task.done():
+            return
+        if pending.task.cancelled() or pending.task.exception() is not None:
+            return  # SPEECH_END will run a pass of its own
+        if not sounds_finished(pending.task.result().text, self._engine.language):
+            return
+        pending.ended = True
+        self._detector.end_turn()
+        self._utterance = bytearray()
 
     def _remember_preroll(self, pcm16: bytes) -> None:
         self._preroll.append(pcm16)

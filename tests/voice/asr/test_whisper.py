@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import yaml
 
 from bot.paths import REPO_ROOT
 from voice.asr import ASRResult, WhisperASR
+from voice.asr.completion import sounds_finished
 from voice.asr.scoring import accuracy
 from voice.asr.whisper_asr import collapse_repeats, max_tokens_for
 from voice.asr.whisper_model import whisper_model_dir
@@ -82,6 +84,43 @@ async def test_a_pause_inside_the_turn_does_not_split_it() -> None:
     finals = [r for r in results if r.is_final]
     assert len(finals) == 1
     assert accuracy("I can pay two hundred dollars on Friday.", finals[0].text, "en") == (0, 8)
+
+
+async def final_position(asr: WhisperASR, speech: bytes) -> tuple[ASRResult, int]:
+    """Feed speech then silence, giving Whisper time for its pass (0.5 s per silent frame).
+
+    Returns the final and how long the caller had been silent when it came out (ms, from
+    the silence the detector heard after the speech).
+    """
+    stream = asr.new_stream()
+    lead = silence(400) + speech
+    for frame in frames(lead):
+        assert not [r for r in await stream.feed(frame) if r.is_final]
+    fed = len(lead) // 32
+    for frame in frames(silence(1200)):
+        fed += 20
+        finals = [r for r in await stream.feed(frame) if r.is_final]
+        if finals:
+            await stream.close()
+            return finals[0], fed - finals[0].end_ms
+        await asyncio.sleep(0.5)
+    raise AssertionError("no final within 1.2 s of silence")
+
+
+async def test_a_finished_sentence_ends_the_turn_before_the_full_silence() -> None:
+    speech = await speech16k(PiperTTS(), "I can pay two hundred dollars on Friday.", "en")
+    early, early_at = await final_position(WhisperASR("en", early_end_ms=300), speech)
+    late, late_at = await final_position(WhisperASR("en", early_end_ms=None), speech)
+    assert early.text == late.text
+    assert accuracy("I can pay two hundred dollars on Friday.", early.text, "en") == (0, 8)
+    assert early_at < 500 <= late_at  # 500 ms: the detector's full end silence
+
+
+async def test_a_turn_that_trails_off_waits_for_the_full_silence() -> None:
+    speech = await speech16k(PiperTTS(), "I could pay, um, and", "en")
+    final, at = await final_position(WhisperASR("en", early_end_ms=300), speech)
+    assert not sounds_finished(final.text, "en"), final.text
+    assert at >= 500
 
 
 async def test_flush_mid_utterance_returns_the_final() -> None:
