@@ -115,11 +115,12 @@ def _add_intent(
 def _add_model(
     surface: str, model: NgramModel, lexicon: Lexicon, tags: set[str], evidence: list[Evidence]
 ) -> None:
-    # The statistical detector only adds safety tags, and stays silent when the lexicon
-    # already decided (a live safety tag) or deliberately discarded a safety match as
+    # The statistical detector only adds safety tags (after a lexicon distress tag, only
+    # self-harm: "it won't matter, i'm fine" must not hide "i'm checking out soon"), and
+    # stays silent when the lexicon heard self-harm or deliberately discarded a safety match as
     # negated or idiomatic ("I'm not going to hurt myself", "this traffic is killing me"),
     # or heard a reassurance ("i want to keep living", a negated phrase said without negation).
-    if tags.intersection(SAFETY):
+    if "self_harm" in tags:
         return
     if any(e.detector in SAFETY and e.note in ("negated", "idiom", "unnegated") for e in evidence):
         return
@@ -133,6 +134,8 @@ def _add_model(
     benign = tags.intersection(BENIGN_CONTEXT)
     margin = model.concepts.benign_margin if benign else 0.0
     for tag, probability, top in model.added_tags(surface, margin):
+        if tags.intersection(SAFETY) and tag != "self_harm":
+            continue  # the lexicon heard distress: only self-harm is left to add
         tags.add(tag)
         evidence.append(Evidence(tag, "ngram " + " ".join(top), probability, "model"))
 

@@ -44,10 +44,13 @@ MODEL_DIR = Path(__file__).resolve().parent / "evidence_model"
 TAGS: tuple[str, ...] = ("self_harm", "distress")
 #: The union of :data:`TAGS`: the model that decides whether the detector adds anything.
 SAFETY = "safety"
+#: The concept class of everyday, unhurried talk ("one sec", "while i wait", "haha"): a turn
+#: holding it is a benign context, like a promise heard by the lexicon.
+CALM = "calm"
 _ALPHA = 0.5
 _MIN_COUNT = 2
 #: Concept classes that only give context: a turn needs some other (risk) concept.
-CONTEXT_CLASSES = frozenset({"self", "intent"})
+CONTEXT_CLASSES = frozenset({"self", "intent", CALM})
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +136,11 @@ class NgramModel:
         ``extra_margin`` raises every threshold (the caller's context, e.g. a benign tag).
         """
         added: list[tuple[str, float, tuple[str, ...]]] = []
-        risky = any(
-            name not in CONTEXT_CLASSES and pattern.search(surface) is not None
-            for name, pattern in self.concepts.patterns
-        )
+        present = {n for n, p in self.concepts.patterns if p.search(surface) is not None}
+        risky = bool(present - CONTEXT_CLASSES)
+        if CALM in present and extra_margin <= 0.0:
+            # "i'm just hanging up the coats, one sec": everyday talk asks the benign margin
+            extra_margin = self.concepts.benign_margin
         margin = extra_margin + (0.0 if risky else self.concepts.without_concept_margin)
         scores = self.score(surface)
         safety, top = scores.pop(SAFETY)
@@ -155,7 +159,6 @@ class NgramModel:
             return added
         if not self.concepts.min_risk_classes:
             return added
-        present = {n for n, p in self.concepts.patterns if p.search(surface) is not None}
         risks = sorted(present - CONTEXT_CLASSES)
         # a benign context ("struggling to pay", "i'll pay before the letter") asks one more
         needed = self.concepts.min_risk_classes + (1 if extra_margin > 0 else 0)

@@ -152,3 +152,36 @@ def test_bad_risk_class_count_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "zh.yml").write_text("min_risk_classes: two\nconcepts: {}\n", "utf-8")
     with pytest.raises(DataFileError, match=r"zh\.yml:1: \"min_risk_classes\""):
         load_concepts("zh", tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        # overlapping features count once: not "no", "point", "no_point" and @hopeless
+        ("en", "no point sending letters, just email me"),
+        # the phrasal verb is not the means
+        ("en", "i'm going to hang up now"),
+        # everyday talk (@calm) asks the benign margin
+        ("en", "i'm just hanging up the coats, one sec"),
+        # someone else's absence (third party) is a benign context
+        ("en", "my dad's not here right now"),
+        ("zh", "我在车里开着空调等孩子放学"),
+    ],
+)
+def test_detector_stays_quiet_on_everyday_talk(locale: Locale, text: str) -> None:
+    decision = decide(Turn(text, locale), CallContext())
+    assert decision.action != "handoff", decision
+    assert not any(e.source == "model" for e in decision.evidence)
+
+
+def test_calm_context_never_undoes_the_lexicon() -> None:
+    decision = decide(Turn("one sec, i want to kill myself", "en"), CallContext())
+    assert decision.action == "handoff"
+
+
+def test_overlapping_features_count_once() -> None:
+    model = load_ngram_model("en")
+    assert model.concepts.overlaps_once
+    summed = replace(model, concepts=replace(model.concepts, overlaps_once=False))
+    surface = " no point sending letters | just email me "
+    assert model.score(surface)["safety"][0] < summed.score(surface)["safety"][0]
