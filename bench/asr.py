@@ -7,6 +7,7 @@ Usage:
     .venv/bin/python bench/asr.py --realtime            # feed at 20 ms per frame
     .venv/bin/python bench/asr.py --full-window         # Whisper's fixed 30 s encoder window
     .venv/bin/python bench/asr.py --sweep-early         # early end of finished-sounding turns
+    .venv/bin/python bench/asr.py --sweep-onset         # barge-in onset delay vs noises
 
 Every sentence of bench/asr_sentences.yml is synthesised (Piper for English; for Mandarin
 the Baker FastSpeech2 voice, or espeak-ng ``cmn-latn-pinyin`` with ``--zh-voice espeak``),
@@ -28,6 +29,8 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -307,6 +310,76 @@ async def sweep_early(settings: list[int | None], seed: int) -> dict[str, object
     return {"sweep_early": results}
 
 
+def _noises(rng: random.Random) -> dict[str, bytes]:
+    """Non-speech sounds a line carries: bursts, clicks, hum, a tone, breath-like hiss."""
+    sr = 16_000
+    t = np.arange(sr) / sr
+
+    def pcm(x: npt.NDArray[np.float64]) -> bytes:
+        return bytes((np.clip(x, -1, 1) * 32767).astype("<i2").tobytes())
+
+    white = np.array([rng.gauss(0, 1) for _ in range(sr)])
+    decay = np.exp(-np.arange(sr) / (0.05 * sr))
+    breath = np.convolve(white, np.ones(40) / 40, mode="same")
+    return {
+        "white burst 100 ms": pcm(0.2 * white[: sr // 10]),
+        "white burst 300 ms": pcm(0.1 * white[: sr * 3 // 10]),
+        "cough-like decaying burst": pcm(0.5 * white[: sr // 4] * decay[: sr // 4]),
+        "click": pcm(np.concatenate([[0.9, -0.9, 0.5], np.zeros(317)])),
+        "breath-like hiss 400 ms": pcm(0.15 * breath[: sr * 4 // 10]),
+        "50 Hz hum 500 ms": pcm(0.3 * np.sin(2 * np.pi * 50 * t[: sr // 2])),
+        "dial tone 400 ms": pcm(0.2 * np.sin(2 * np.pi * 425 * t[: sr * 4 // 10])),
+        "key beep 100 ms": pcm(0.3 * np.sin(2 * np.pi * 1209 * t[: sr // 10])),
+    }
+
+
+async def sweep_onset(settings: list[int], seed: int) -> dict[str, object]:
+    """Barge-in: how soon speech starts a turn, and how often a noise does, by min_speech."""
+    rng = random.Random(seed)
+    speech: list[bytes] = []
+    for locale, engine in (("en", PiperTTS()), ("zh", BakerTTS())):
+        for text in yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))[locale]:
+            speech.append(trim(await speech16k(engine, text, locale)))
+    noises = _noises(rng)
+    results = []
+    for min_speech in settings:
+        delays: list[int] = []
+        for clip in speech:
+            lead = rng.choice([300, 420, 540])  # onsets at different points of a window
+            detector = TurnDetector(min_speech_ms=min_speech)
+            fed = 0
+            for frame in frames(silence(lead) + clip + silence(600)):
+                fed += 20
+                if any(e.kind is TurnEventKind.SPEECH_START for e in detector.feed(frame)):
+                    delays.append(fed - lead)
+                    break
+        false_starts = []
+        for name, noise in noises.items():
+            detector = TurnDetector(min_speech_ms=min_speech)
+            events = [
+                e
+                for frame in frames(silence(500) + noise + silence(800))
+                for e in detector.feed(frame)
+                if e.kind is TurnEventKind.SPEECH_START
+            ]
+            if events:
+                false_starts.append(name)
+        delays.sort()
+        row = {
+            "min_speech_ms": min_speech,
+            "speech_clips": len(speech),
+            "missed": len(speech) - len(delays),
+            "onset_to_start_ms_p50": delays[len(delays) // 2],
+            "onset_to_start_ms_p90": delays[int(len(delays) * 0.9)],
+            "onset_to_start_ms_max": delays[-1],
+            "noises": len(noises),
+            "false_starts": false_starts,
+        }
+        results.append(row)
+        print(json.dumps(row), flush=True)
+    return {"sweep_onset": results}
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--locale", choices=["en", "zh", "all"], default="all")
@@ -320,6 +393,11 @@ async def main() -> None:
     parser.add_argument("--realtime", action="store_true", help="feed one frame per 20 ms")
     parser.add_argument("--sweep-vad", action="store_true", help="end-of-turn silence sweep")
     parser.add_argument(
+        "--sweep-onset",
+        action="store_true",
+        help="barge-in: speech onset to turn start, and noises taken for speech, by min_speech",
+    )
+    parser.add_argument(
         "--sweep-early",
         action="store_true",
         help="early end of a finished-sounding turn: latency and false ends, real time",
@@ -332,6 +410,10 @@ async def main() -> None:
     )
     args = parser.parse_args()
     load = os.getloadavg()[0]
+    if args.sweep_onset:
+        result = await sweep_onset([32, 64, 96, 128], args.seed)
+        print(json.dumps({"bench": "onset", "load1": load, **result}))
+        return
     if args.sweep_early:
         result = await sweep_early([None, 250, 300, 350, 400], args.seed)
         print(json.dumps({"bench": "early_end", "load1": load, **result}))
