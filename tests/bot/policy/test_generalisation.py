@@ -33,7 +33,9 @@ from tests.bot.policy.kfold import cross_validate
 # chores and idioms): en 595/640, false adds 32/975; zh 568/618, false adds 22/924; with
 # 79 more non-safety lines and concept terms for the held-out misses (en pain, upset, not
 # safe, heaven, things away; zh 抑郁, 喘不上, 醒过来, 极端): en 608/640, false adds 34/1014;
-# zh 575/618, false adds 21/964.
+# zh 575/618, false adds 21/964. With the two after-fix probes (89 lines a locale, measured
+# first, then added) and concept terms for the detector's misses: en 636/671, false adds
+# 37/1072; zh 602/650, false adds 21/1021 (floors kept).
 DETECTOR_HELD_OUT_FLOOR = {"en": 0.945, "zh": 0.925}
 #: Ceiling on the detector's held-out additions to lines without a safety label.
 DETECTOR_FALSE_ADD_CEILING = {"en": 0.035, "zh": 0.025}
