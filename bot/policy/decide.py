@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.policy.conversation import is_silent_text, patterns
 from bot.policy.detect import Detection, combine, detect
 from bot.policy.lexicon import Lexicon, load_lexicon
@@ -125,11 +127,7 @@ def _add_model(
     if any(e.detector in SAFETY and e.note in ("negated", "idiom", "unnegated") for e in evidence):
         return
     # An idiom anywhere in the turn ("i'd kill for a day off", 气死了) silences it too.
-    idioms = [
-        *lexicon.idioms,
-        *(i for d in lexicon.detectors if d.category in SAFETY for i in d.idioms),
-    ]
-    if any(idiom.regex.search(surface) is not None for idiom in idioms):
+    if _safety_idioms(lexicon).search(surface) is not None:
         return
     benign = tags.intersection(BENIGN_CONTEXT)
     margin = model.concepts.benign_margin if benign else 0.0
@@ -138,6 +136,23 @@ def _add_model(
             continue  # the lexicon heard distress: only self-harm is left to add
         tags.add(tag)
         evidence.append(Evidence(tag, "ngram " + " ".join(top), probability, "model"))
+
+
+_IDIOMS: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
+
+
+def _safety_idioms(lexicon: Lexicon) -> re.Pattern[str]:
+    # one regex for the locale's idioms and those of self_harm/distress, built once per lexicon
+    cached = _IDIOMS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        idioms = [
+            *lexicon.idioms,
+            *(i for d in lexicon.detectors if d.category in SAFETY for i in d.idioms),
+        ]
+        pattern = "|".join(f"(?:{idiom.regex.pattern})" for idiom in idioms) or r"(?!x)x"
+        cached = (lexicon, re.compile(pattern))
+        _IDIOMS[id(lexicon)] = cached
+    return cached[1]
 
 
 def _threshold(
