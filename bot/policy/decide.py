@@ -122,20 +122,49 @@ def _add_model(
     # stays silent when the lexicon heard self-harm or deliberately discarded a safety match as
     # negated or idiomatic ("I'm not going to hurt myself", "this traffic is killing me"),
     # or heard a reassurance ("i want to keep living", a negated phrase said without negation).
+    # An idiom anywhere in the turn ("i'd kill for a day off", 气死了) silences it too. It
+    # then still hears the words said BEFORE the first such match, so that reassurance
+    # appended later ("... any more I'm fine") never undoes what it heard.
     if "self_harm" in tags:
         return
-    if any(e.detector in SAFETY and e.note in ("negated", "idiom", "unnegated") for e in evidence):
-        return
-    # An idiom anywhere in the turn ("i'd kill for a day off", 气死了) silences it too.
-    if _safety_idioms(lexicon).search(surface) is not None:
-        return
+    heard = surface
+    idiom = _safety_idioms(lexicon).search(surface)
+    discarded = any(
+        e.detector in SAFETY and e.note in ("negated", "idiom", "unnegated") for e in evidence
+    )
+    if discarded or idiom is not None:
+        starts = [idiom.start()] if idiom is not None else []
+        for detector in lexicon.detectors:
+            if detector.category in SAFETY:
+                match = detector.screen.search(surface)
+                if match is not None:
+                    starts.append(match.start())
+        heard = surface[: min(starts)] if starts else ""
+        if any(e.detector in SAFETY and e.note == "negated" for e in evidence):
+            heard = _before_negation(heard, lexicon)  # "i'm not thinking about [suicide]"
+        # heard before the reassurance, and in the whole turn too
+        if not heard.strip() or not model.added_tags(surface):
+            return
     benign = tags.intersection(BENIGN_CONTEXT)
     margin = model.concepts.benign_margin if benign else 0.0
-    for tag, probability, top in model.added_tags(surface, margin):
+    for tag, probability, top in model.added_tags(heard, margin):
         if tags.intersection(SAFETY) and tag != "self_harm":
             continue  # the lexicon heard distress: only self-harm is left to add
         tags.add(tag)
         evidence.append(Evidence(tag, "ngram " + " ".join(top), probability, "model"))
+
+
+def _before_negation(text: str, lexicon: Lexicon) -> str:
+    # the words before the last negation cue
+    cues = lexicon.rules.negation_cues
+    if lexicon.locale == "en":
+        words = text.split(" ")
+        for index in range(len(words) - 1, -1, -1):
+            if words[index] in cues:
+                return " ".join(words[:index])
+        return text
+    last = max((text.rfind(cue) for cue in cues), default=-1)
+    return text[:last] if last >= 0 else text
 
 
 _IDIOMS: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}

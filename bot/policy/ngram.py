@@ -65,6 +65,16 @@ class Concepts:
     benign_margin: float = 0.0
     #: score each stretch of text once, by its most telling feature (see ``score``)
     overlaps_once: bool = False
+    #: reassurance and retraction ("i'm fine", "just kidding", 没事, 哈哈): taken out of a
+    #: turn before it is scored, so appending them never lowers what was heard
+    reassurance: re.Pattern[str] | None = None
+
+    def risky(self, surface: str) -> bool:
+        """Whether ``surface`` holds a risk concept (any class but the context ones)."""
+        return any(
+            name not in CONTEXT_CLASSES and pattern.search(surface) is not None
+            for name, pattern in self.patterns
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +104,18 @@ class NgramModel:
         sending letters" is "no point" once, not ``no``, ``point``, ``no_point`` and
         ``@hopeless`` four times.
         """
+        return self._score_found(self._found(surface))
+
+    def _found(self, surface: str) -> list[tuple[str, int, int]]:
+        if self.concepts.overlaps_once:
+            return spanned_features(surface, self.concepts)
+        return [(name, 0, 0) for name in features(surface, self.concepts)]
+
+    def _score_found(
+        self, found: list[tuple[str, int, int]]
+    ) -> dict[str, tuple[float, tuple[str, ...]]]:
         if not self.concepts.overlaps_once:
-            return self._summed(surface)
-        found = spanned_features(surface, self.concepts)
+            return self._summed([name for name, _, _ in found])
         out: dict[str, tuple[float, tuple[str, ...]]] = {}
         for model in (self.safety, *self.tags):
             contributions = sorted(
@@ -117,9 +136,8 @@ class NgramModel:
             out[model.tag] = (total, tuple(name for weight, name in top if weight > 0))
         return out
 
-    def _summed(self, surface: str) -> dict[str, tuple[float, tuple[str, ...]]]:
+    def _summed(self, found: list[str]) -> dict[str, tuple[float, tuple[str, ...]]]:
         # every feature counts (character n-grams of zh overlap by design)
-        found = features(surface, self.concepts)
         out: dict[str, tuple[float, tuple[str, ...]]] = {}
         for model in (self.safety, *self.tags):
             contributions = [(model.weights.get(f, 0.0), f) for f in found]
@@ -136,13 +154,16 @@ class NgramModel:
         ``extra_margin`` raises every threshold (the caller's context, e.g. a benign tag).
         """
         added: list[tuple[str, float, tuple[str, ...]]] = []
-        present = {n for n, p in self.concepts.patterns if p.search(surface) is not None}
+        if self.concepts.reassurance is not None:
+            surface = self.concepts.reassurance.sub(" ", surface)
+        found = self._found(surface)
+        present = {name[1:] for name, _, _ in found if name.startswith("@")}
         risky = bool(present - CONTEXT_CLASSES)
         if CALM in present and extra_margin <= 0.0:
             # "i'm just hanging up the coats, one sec": everyday talk asks the benign margin
             extra_margin = self.concepts.benign_margin
         margin = extra_margin + (0.0 if risky else self.concepts.without_concept_margin)
-        scores = self.score(surface)
+        scores = self._score_found(found)
         safety, top = scores.pop(SAFETY)
         if safety >= self.safety.threshold + margin:
             ranked = sorted(scores.items(), key=lambda item: item[1][0], reverse=True)
@@ -236,7 +257,11 @@ def train(
     examples: Iterable[tuple[str, frozenset[str]]], concepts: Concepts, tags: Sequence[str] = TAGS
 ) -> NgramModel:
     """Train the safety model and one binary naive Bayes per tag on ``(surface, tags)``."""
-    rows = [(features(surface, concepts), labels) for surface, labels in examples]
+    strip = concepts.reassurance
+    rows = [
+        (features(strip.sub(" ", surface) if strip else surface, concepts), labels)
+        for surface, labels in examples
+    ]
     rows = [(found, labels | {SAFETY} if labels & set(tags) else labels) for found, labels in rows]
     document_count: dict[str, int] = {}
     for found, _ in rows:
@@ -320,6 +345,9 @@ def load_concepts(locale: Locale, root: Path = MODEL_DIR) -> Concepts:
     min_risk = data.get("min_risk_classes", 0)
     if not isinstance(min_risk, int) or min_risk < 0:
         raise DataFileError(str(path), 1, '"min_risk_classes" must be a whole number >= 0')
+    reassurance = data.get("reassurance", [])
+    if not isinstance(reassurance, list) or not all(isinstance(t, str) for t in reassurance):
+        raise DataFileError(str(path), None, '"reassurance" must be a list of strings')
     patterns = []
     for name, terms in data["concepts"].items():
         if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
@@ -333,6 +361,7 @@ def load_concepts(locale: Locale, root: Path = MODEL_DIR) -> Concepts:
         min_risk,
         float(benign),
         once,
+        _compile(reassurance, locale) if reassurance else None,
     )
 
 
