@@ -134,11 +134,11 @@ def _add_model(
     )
     if discarded or idiom is not None:
         starts = [idiom.start()] if idiom is not None else []
-        for detector in lexicon.detectors:
-            if detector.category in SAFETY:
-                match = detector.screen.search(surface)
-                if match is not None:
-                    starts.append(match.start())
+        for e in evidence:
+            if e.detector in SAFETY and e.note in ("negated", "idiom", "unnegated"):
+                position = surface.find(" " + e.matched.split(" … ")[-1])
+                if position >= 0:
+                    starts.append(position)
         heard = surface[: min(starts)] if starts else ""
         if any(e.detector in SAFETY and e.note == "negated" for e in evidence):
             heard = _before_negation(heard, lexicon)  # "i'm not thinking about [suicide]"
