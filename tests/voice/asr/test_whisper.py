@@ -143,11 +143,13 @@ def test_repetition_guard() -> None:
         collapse_repeats("thank you thank you thank you thank you bye") == "thank you thank you bye"
     )
     assert collapse_repeats("no no") == "no no"
-    assert collapse_repeats("好的好的好的好的") == "好的好的"
+    assert collapse_repeats("好的好的") == "好的好的"
+    assert collapse_repeats("好的好的好的好的") == "好的"  # the whole turn is one loop
     assert collapse_repeats("I can pay on Friday") == "I can pay on Friday"
 
 
 def test_a_sentence_read_again_is_kept_once() -> None:
+    assert collapse_repeats("Hello. Hello. Hello") == "Hello."  # heard for one "Hello?"
     looped = "Yes, this is Sarah speaking. Yes, this is Sarah speaking. Yes, this is"
     assert collapse_repeats(looped) == "Yes, this is Sarah speaking."
     assert collapse_repeats("请不要再打了请不要再打了请不要") == "请不要再打了"
