@@ -105,17 +105,20 @@ def cut_loop(units: list[str], keys: list[str], *, min_period: int) -> list[str]
 
     Whisper over a short window can read the same sentence again ("could you repeat the
     amount could you repeat the amount could you…"): from the first point where the text
-    turns periodic (``keys`` equal one period back), with two or more periods (the last may
-    be cut short), one period stays. A block shorter than ``min_period`` counts only when it
-    makes the whole text, three times or more ("Hello. Hello. Hello" is one "Hello."):
-    people do say "no, no".
+    turns periodic (``keys`` equal one period back) and the repeat runs to the end, one
+    period stays; the repeat may be cut short (the output cap) but must last
+    ``2 * min_period`` units or a full period. A block shorter than ``min_period`` counts
+    only when it makes the whole text, three times or more ("Hello. Hello. Hello" is one
+    "Hello."): people do say "no, no".
     """
     size = len(keys)
     for start in range(size):
         shortest = 1 if start == 0 else min_period
-        for period in range(shortest, (size - start) // 2 + 1):
-            copies = 2 if period >= min_period else 3
-            if size - start < copies * period:
+        for period in range(shortest, size - start):
+            # what follows the first period: at least a full one for a short block, else
+            # 2 * min_period units of it (the output cap cuts a long loop short)
+            needed = 2 * period if period < min_period else min(period, 2 * min_period)
+            if size - start - period < needed:
                 continue
             if all(keys[i] == keys[i - period] for i in range(start + period, size)):
                 return units[: start + period]

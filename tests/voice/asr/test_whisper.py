@@ -113,14 +113,15 @@ async def test_a_finished_sentence_ends_the_turn_before_the_full_silence() -> No
     late, late_at = await final_position(WhisperASR("en", early_end_ms=None), speech)
     assert early.text == late.text
     assert accuracy("I can pay two hundred dollars on Friday.", early.text, "en") == (0, 8)
-    assert early_at < 500 <= late_at  # 500 ms: the detector's full end silence
+    # 300 ms early end, 500 ms full end silence (give or take a 32 ms VAD window)
+    assert early_at < 450 <= late_at
 
 
 async def test_a_turn_that_trails_off_waits_for_the_full_silence() -> None:
-    speech = await speech16k(PiperTTS(), "I could pay, um, and", "en")
+    speech = await speech16k(PiperTTS(), "So the thing is, because", "en")
     final, at = await final_position(WhisperASR("en", early_end_ms=300), speech)
     assert not sounds_finished(final.text, "en"), final.text
-    assert at >= 500
+    assert at >= 450  # the full 500 ms (give or take a 32 ms VAD window), not 300
 
 
 async def test_flush_mid_utterance_returns_the_final() -> None:
@@ -153,6 +154,8 @@ def test_a_sentence_read_again_is_kept_once() -> None:
     looped = "Yes, this is Sarah speaking. Yes, this is Sarah speaking. Yes, this is"
     assert collapse_repeats(looped) == "Yes, this is Sarah speaking."
     assert collapse_repeats("请不要再打了请不要再打了请不要") == "请不要再打了"
+    two = "I don't think I owe this money. I want to dispute it."
+    assert collapse_repeats(f"{two} I don't think I owe this") == two  # the cap cut it
     # a phrase said twice and then more words is speech, not a loop
     assert collapse_repeats("我可以还我可以还两百") == "我可以还我可以还两百"
     assert collapse_repeats("I can pay I can pay on Friday") == "I can pay I can pay on Friday"
