@@ -39,15 +39,21 @@ def _free_port() -> int:
 
 
 def callee_latencies(result: CalleeResult) -> list[int]:
-    """End of each callee line → the next onset of bot audio, in ms."""
+    """End of each callee reply → the next onset of bot audio, in ms.
+
+    A line the callee said over the bot (its opening "Hello?" under the recording notice,
+    an answer to a question the bot then asked again) is not waiting for a reply: when the
+    callee hears more bot speech before the next onset, that line is left out.
+    """
     latencies = []
     onsets = [e.at_ms for e in result.events if e.kind == "bot_started"]
+    heard = [e.at_ms for e in result.events if e.kind == "heard"]
     for event in result.events:
         if event.kind != "said":
             continue
         end = event.at_ms + event.duration_ms
         after = [t for t in onsets if t > end]
-        if after:
+        if after and not any(end < t < after[0] for t in heard):
             latencies.append(after[0] - end)
     return latencies
 
