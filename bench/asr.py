@@ -193,10 +193,11 @@ def trim(pcm: bytes) -> bytes:
     return samples[loud[0] : loud[-1] + 1].tobytes() if len(loud) else pcm
 
 
-async def sweep_vad(ends: list[int], seed: int) -> dict[str, object]:
-    rng = random.Random(seed)
-    engines: dict[str, TTSEngine] = {"en": PiperTTS(), "zh": EspeakTTS()}
-    turns: list[tuple[str, bytes]] = []
+async def multi_clause_turns(
+    engines: dict[str, TTSEngine], rng: random.Random
+) -> list[tuple[str, bytes, int]]:
+    """:data:`SWEEP_TURNS` spoken with hesitation gaps: (locale, audio, speech end ms)."""
+    turns = []
     for locale, items in SWEEP_TURNS.items():
         for clauses in items:
             audio = silence(500)
@@ -204,7 +205,14 @@ async def sweep_vad(ends: list[int], seed: int) -> dict[str, object]:
                 if i:
                     audio += silence(rng.choice([150, 200, 250, 300, 350, 400, 450]))
                 audio += trim(await speech16k(engines[locale], clause, locale))
-            turns.append((locale, audio + silence(1500)))
+            turns.append((locale, audio + silence(1500), len(audio) // 32))
+    return turns
+
+
+async def sweep_vad(ends: list[int], seed: int) -> dict[str, object]:
+    rng = random.Random(seed)
+    engines: dict[str, TTSEngine] = {"en": PiperTTS(), "zh": EspeakTTS()}
+    turns = [(locale, audio) for locale, audio, _ in await multi_clause_turns(engines, rng)]
     # Internal pauses as Silero sees them (pause_ms = one window, no end of turn).
     gaps: list[int] = []
     for _, audio in turns:
@@ -274,15 +282,9 @@ async def sweep_early(settings: list[int | None], seed: int) -> dict[str, object
     """Early end of turn: latency on finished sentences, false ends on multi-clause turns."""
     rng = random.Random(seed)
     engines: dict[str, TTSEngine] = {"en": PiperTTS(), "zh": BakerTTS()}
-    cases: list[tuple[str, str, bytes, int]] = []  # (locale, kind, audio, speech end ms)
-    for locale, items in SWEEP_TURNS.items():
-        for clauses in items:
-            audio = silence(500)
-            for i, clause in enumerate(clauses):
-                if i:
-                    audio += silence(rng.choice([150, 200, 250, 300, 350, 400, 450]))
-                audio += trim(await speech16k(engines[locale], clause, locale))
-            cases.append((locale, "multi", audio + silence(1500), len(audio) // 32))
+    turns = await multi_clause_turns(engines, rng)
+    # (locale, kind, audio, speech end ms)
+    cases = [(locale, "multi", audio, end) for locale, audio, end in turns]
     for locale in ("en", "zh"):
         for text in yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))[locale]:
             speech = silence(500) + trim(await speech16k(engines[locale], text, locale))

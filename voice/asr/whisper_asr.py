@@ -34,7 +34,7 @@ import numpy.typing as npt
 from bot.errors import ASRError
 from voice.asr.base import SAMPLE_RATE, ASRResult
 from voice.asr.completion import sounds_finished
-from voice.asr.priority_worker import URGENT
+from voice.asr.priority_worker import BACKGROUND, URGENT
 from voice.asr.whisper_model import default_cpu_threads, shared_whisper_model, worker_for
 from voice.asr.whisper_window import MAX_WINDOW_S, WindowResult, transcribe_window
 from voice.audio import s16le_to_float
@@ -197,8 +197,7 @@ class WhisperASR:
         self.language: Language = language_of(locale)
         self.locale: str = self.language
         self._worker = worker_for(priority)
-        background = self._worker is not worker_for(URGENT)
-        self.cpu_threads = cpu_threads or (1 if background else default_cpu_threads())
+        self.cpu_threads = cpu_threads or (1 if priority >= BACKGROUND else default_cpu_threads())
         self.end_silence_ms = end_silence_ms
 
     def transcribe_sync(self, audio: npt.NDArray[np.float32]) -> _Transcript:
