@@ -1,7 +1,8 @@
 """Voice-to-voice latency of whole calls at 1, 5 and 10 concurrent calls.
 
 Every call is a real one: aiortc both ways, Whisper on both sides, Piper/espeak, the Rasa
-server and the policy; the far end is the cooperative persona. Latency is measured at the
+server and the policy; the far end is the cooperative persona, run in a process of its own
+(``--callees-here`` runs it in the bot's process, as before). Latency is measured at the
 callee: from the end of the callee's speech to the first bot audio frame it hears (energy
 onset), so it includes endpointing, ASR, policy, Rasa, TTS (cache first), the jitter buffer
 and the network path.
@@ -21,7 +22,7 @@ import socket
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from bot.demo.population import prepare
 from bot.demo.run import DemoRun, run_calls
@@ -65,14 +66,21 @@ def pct(values: list[int], q: float) -> int | None:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def step(locale: str, calls: int, servers: server.ServerInfo, root: Path) -> dict[str, Any]:
+def step(
+    locale: Literal["zh", "en"],
+    calls: int,
+    servers: server.ServerInfo,
+    root: Path,
+    *,
+    callee_process: bool,
+) -> dict[str, Any]:
     data = prepare(
         root / f"step-{calls}",
         locale=locale,
         calls=calls,
         population=max(60, calls * 8),
         seed=calls,
-    )  # type: ignore[arg-type]
+    )
     state = DemoRun()
     load_before = os.getloadavg()[0]
     cpu0 = time.process_time()
@@ -80,12 +88,13 @@ def step(locale: str, calls: int, servers: server.ServerInfo, root: Path) -> dic
     reports = asyncio.run(
         run_calls(
             data,
-            locale=locale,  # type: ignore[arg-type]
+            locale=locale,
             concurrency=calls,
             hold_seconds=1.0,
             state=state,
             personas=["cooperative_promise"],
             servers=servers,
+            callee_process=callee_process,
         )
     )
     wall = time.monotonic() - wall0
@@ -117,6 +126,11 @@ def main() -> None:
     parser.add_argument("--locale", choices=["en", "zh"], default="en")
     parser.add_argument("--steps", type=int, nargs="+", default=[1, 5, 10])
     parser.add_argument("--out", type=Path)
+    parser.add_argument(
+        "--callees-here",
+        action="store_true",
+        help="run the simulated callees in the bot's process (default: a process of their own)",
+    )
     args = parser.parse_args()
     os.environ.setdefault("KINDCALL_TTS_OFFLINE", "1")
     project = Project.default()
@@ -127,7 +141,10 @@ def main() -> None:
             project, args.locale, model, ports=(_free_port(), _free_port()), runs=runs
         )
         try:
-            results = [step(args.locale, n, servers, Path(tmp)) for n in args.steps]
+            results = [
+                step(args.locale, n, servers, Path(tmp), callee_process=not args.callees_here)
+                for n in args.steps
+            ]
         finally:
             server.stop(args.locale, runs)
     asr = engine_for(args.locale)
@@ -136,6 +153,7 @@ def main() -> None:
         "asr": f"{asr.name}",
         "tts": " > ".join(e.name for e in default_engine(args.locale).engines),
         "cores": os.cpu_count(),
+        "callees": "bot's process" if args.callees_here else "own process",
         "steps": results,
     }
     header = ("calls", "v2v p50", "v2v p95", "bot p50", "n", "wall s", "cpu s", "load")

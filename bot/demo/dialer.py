@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
+from typing import Protocol
 
 from bot.calls.accounts import CallAccount
 from voice.asr.base import ASREngine
@@ -23,24 +24,45 @@ PERSONA_OUTCOMES: tuple[tuple[str, str], ...] = (
 )
 
 
+class CalleeRunner(Protocol):
+    """Plays a persona against the bot's offer endpoint (here or in another process)."""
+
+    async def run(self, call_id: str, persona: Persona, offer_url: str) -> CalleeResult:
+        """Call ``offer_url`` as ``persona``; returns how the call went."""
+        ...
+
+
+class LocalCallees:
+    """Runs the callees on this process's event loop.
+
+    Args:
+        tts: The callees' voices per locale.
+        asr: The callees' ears per locale.
+    """
+
+    def __init__(self, tts: Mapping[str, TTSEngine], asr: Mapping[str, ASREngine]) -> None:
+        self._tts = tts
+        self._asr = asr
+
+    async def run(self, call_id: str, persona: Persona, offer_url: str) -> CalleeResult:
+        """Call ``offer_url`` as ``persona`` here; returns how the call went."""
+        return await run_callee(
+            persona, offer_url, tts=self._tts[persona.locale], asr=self._asr[persona.locale]
+        )
+
+
 class SimulatedDialer:
     """Rings a persona per call: the persona connects to the bot's offer endpoint.
 
     Args:
         personas: The persona to play for each call id.
-        tts: The callees' voices per locale.
-        asr: The callees' ears per locale.
+        callees: Where the personas run: :class:`LocalCallees`, or a
+            ``voice.sim.process.CalleeProcess`` (the default of the demo).
     """
 
-    def __init__(
-        self,
-        personas: Mapping[str, Persona],
-        tts: Mapping[str, TTSEngine],
-        asr: Mapping[str, ASREngine],
-    ) -> None:
+    def __init__(self, personas: Mapping[str, Persona], callees: CalleeRunner) -> None:
         self._personas = personas
-        self._tts = tts
-        self._asr = asr
+        self._callees = callees
         self.results: dict[str, CalleeResult] = {}
 
     def dial(self, call_id: str, account: CallAccount, offer_url: str) -> asyncio.Task[object]:
@@ -48,12 +70,7 @@ class SimulatedDialer:
         persona = self._personas[call_id]
 
         async def far_end() -> object:
-            result = await run_callee(
-                persona,
-                offer_url,
-                tts=self._tts[persona.locale],
-                asr=self._asr[persona.locale],
-            )
+            result = await self._callees.run(call_id, persona, offer_url)
             self.results[call_id] = result
             return result
 

@@ -15,7 +15,7 @@ from bot.calls.accounts import load_call_account
 from bot.calls.events import CallEvent, CallEvents
 from bot.calls.evidence import EvidenceWriter
 from bot.calls.runner import CallReport, CallServices, SessionHub, call_slots, run_attempt
-from bot.demo.dialer import PERSONA_OUTCOMES, SimulatedDialer
+from bot.demo.dialer import PERSONA_OUTCOMES, CalleeRunner, LocalCallees, SimulatedDialer
 from bot.demo.population import DEMO_WORKER, DemoData
 from bot.dialogue import server
 from bot.dialogue.client import RasaClient
@@ -25,6 +25,7 @@ from bot.storage import audit
 from voice.asr import WhisperASR, engine_for
 from voice.asr.priority_worker import BACKGROUND
 from voice.sim import CalleeResult, load_persona
+from voice.sim.process import CalleeProcess
 from voice.transport import SignallingServer
 from voice.tts.cache import TTSCache
 from voice.tts.defaults import default_engine
@@ -65,12 +66,47 @@ async def run_calls(
     on_stage: Callable[[str], None] = lambda stage: None,
     personas: Sequence[str] | None = None,
     servers: server.ServerInfo | None = None,
+    callee_process: bool = True,
 ) -> list[CallReport]:
     """Start the servers, render ahead, run every claimed call, stop the servers.
 
     Servers that were already running (``kindcall rasa up``, or ``servers`` given by the
-    caller) are used and left running.
+    caller) are used and left running. The simulated people run in a process of their own
+    (``voice.sim.process``) unless ``callee_process`` is False: on this process's event
+    loop their Python work would delay the bot's replies.
     """
+    far_process = CalleeProcess(locale) if callee_process else None
+    if far_process is not None:
+        far_process.start()  # it loads its voice and ears while Rasa starts
+    try:
+        return await _run_calls(
+            data,
+            locale=locale,
+            concurrency=concurrency,
+            hold_seconds=hold_seconds,
+            state=state,
+            on_stage=on_stage,
+            personas=personas,
+            servers=servers,
+            far_process=far_process,
+        )
+    finally:
+        if far_process is not None:
+            await asyncio.to_thread(far_process.close)
+
+
+async def _run_calls(
+    data: DemoData,
+    *,
+    locale: Literal["zh", "en"],
+    concurrency: int,
+    hold_seconds: float,
+    state: DemoRun,
+    on_stage: Callable[[str], None],
+    personas: Sequence[str] | None,
+    servers: server.ServerInfo | None,
+    far_process: CalleeProcess | None,
+) -> list[CallReport]:
     call_ids = [f"a{c.attempt_id}" for c in data.claims]
     state.personas = persona_plan(call_ids, personas)
     state.tiers = {f"a{c.attempt_id}": c.tier for c in data.claims}
@@ -125,17 +161,20 @@ async def run_calls(
         clock=clock,
         worker_id=DEMO_WORKER,
     )
-    # The simulated people hear through their own engine: low-priority Whisper passes, one
-    # per turn: the far end's comprehension must not slow the bot's replies.
-    callee_asr = (
-        WhisperASR(locale, priority=BACKGROUND, pause_passes=False)
-        if isinstance(asr, WhisperASR)
-        else asr
-    )
+    callees: CalleeRunner
+    if far_process is not None:
+        callees = far_process
+    else:
+        # The simulated people hear through their own engine: low-priority Whisper passes,
+        # one per turn: the far end's comprehension must not slow the bot's replies.
+        callee_asr = (
+            WhisperASR(locale, priority=BACKGROUND, pause_passes=False)
+            if isinstance(asr, WhisperASR)
+            else asr
+        )
+        callees = LocalCallees({locale: default_engine(locale, baker=True)}, {locale: callee_asr})
     dialer = SimulatedDialer(
-        {cid: load_persona(name, locale) for cid, name in state.personas.items()},
-        {locale: default_engine(locale, baker=True)},
-        {locale: callee_asr},
+        {cid: load_persona(name, locale) for cid, name in state.personas.items()}, callees
     )
     state.callees = dialer.results
     try:

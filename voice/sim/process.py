@@ -1,0 +1,167 @@
+"""Simulated callees in a process of their own.
+
+In production the people called are on other machines; in the demo and the call benchmark
+they are simulated on this one. Run in the bot's process, every callee's WebRTC peer,
+per-frame listening and TTS streaming compete with the bot's calls for one interpreter
+lock (past a handful of calls the bot's replies wait behind the far ends' Python work).
+:class:`CalleeProcess` moves them into a child process: the parent sends
+``(call_id, persona, offer_url)`` down a pipe, the child runs :func:`run_callee` for it on
+its own event loop and sends the :class:`CalleeResult` back.
+
+The child hears through Whisper passes at low priority, one per heard turn, like callees in
+the bot's process (see ``voice.asr.priority_worker``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import threading
+from concurrent.futures import Future
+from multiprocessing.connection import Connection
+from typing import Any
+
+from voice.sim.callee import CalleeResult, run_callee
+from voice.sim.persona import Persona
+
+logger = logging.getLogger(__name__)
+
+#: A request to the child: ``(call_id, persona, offer_url)``; ``None`` asks it to stop.
+Request = tuple[str, Persona, str] | None
+#: A reply: ``(call_id, result, error)``; ``error`` is the text of a failure, else None.
+Reply = tuple[str, CalleeResult | None, str | None]
+
+
+class CalleeProcess:
+    """A child process running simulated callees on real WebRTC connections.
+
+    Args:
+        locale: The callees' language (their voice and ears are built for it).
+        baker: Use the natural Mandarin voice when installed (see ``voice.tts.baker``).
+    """
+
+    def __init__(self, locale: str, *, baker: bool = True) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._requests_in, self._requests_out = context.Pipe(duplex=False)
+        self._replies_in, self._replies_out = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_child_main,
+            args=(self._requests_in, self._replies_out, locale, baker),
+            name=f"callees-{locale}",
+            daemon=True,
+        )
+        self._pending: dict[str, Future[CalleeResult]] = {}
+        self._lock = threading.Lock()
+        self._reader: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start the child (it loads its voice and ears while the first calls are set up)."""
+        self._process.start()
+        # The child's ends belong to the child now.
+        self._requests_in.close()
+        self._replies_out.close()
+        self._reader = threading.Thread(target=self._read, name="callee-replies", daemon=True)
+        self._reader.start()
+
+    async def run(self, call_id: str, persona: Persona, offer_url: str) -> CalleeResult:
+        """Play ``persona`` against ``offer_url`` in the child; returns how the call went."""
+        future: Future[CalleeResult] = Future()
+        with self._lock:
+            if not self._process.is_alive():
+                raise RuntimeError(f"callee process exited ({self._process.exitcode})")
+            self._pending[call_id] = future
+            self._requests_out.send((call_id, persona, offer_url))
+        return await asyncio.wrap_future(future)
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Ask the child to stop once its calls are done, then wait for it."""
+        if self._process.pid is None:
+            return
+        with self._lock:
+            try:
+                self._requests_out.send(None)
+            except (BrokenPipeError, OSError):
+                pass
+        self._process.join(timeout)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join(timeout)
+        if self._reader is not None:
+            self._reader.join(timeout)
+        self._requests_out.close()
+        self._replies_in.close()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                call_id, result, error = self._replies_in.recv()
+            except (EOFError, OSError):
+                break
+            with self._lock:
+                future = self._pending.pop(call_id, None)
+            if future is None:
+                continue
+            if error is not None or result is None:
+                future.set_exception(RuntimeError(f"callee {call_id} failed: {error}"))
+            else:
+                future.set_result(result)
+        with self._lock:
+            pending, self._pending = self._pending, {}
+        for future in pending.values():
+            future.set_exception(RuntimeError("callee process exited during the call"))
+
+
+def _child_main(requests: Connection, replies: Connection, locale: str, baker: bool) -> None:
+    logging.basicConfig(level=logging.WARNING)
+    try:
+        asyncio.run(_serve(requests, replies, locale, baker))
+    finally:
+        replies.close()
+
+
+async def _serve(requests: Connection, replies: Connection, locale: str, baker: bool) -> None:
+    from voice.asr import WhisperASR, engine_for
+    from voice.asr.priority_worker import BACKGROUND
+    from voice.tts.defaults import default_engine
+
+    tts = default_engine(locale, baker=baker)
+    ears = engine_for(locale)
+    asr = (
+        WhisperASR(locale, priority=BACKGROUND, pause_passes=False)
+        if isinstance(ears, WhisperASR)
+        else ears
+    )
+    loop = asyncio.get_running_loop()
+    tasks: set[asyncio.Task[None]] = set()
+
+    async def one(call_id: str, persona: Persona, offer_url: str) -> None:
+        reply: Reply
+        try:
+            result = await run_callee(persona, offer_url, tts=tts, asr=asr)
+            reply = (call_id, result, None)
+        except Exception as exc:  # noqa: BLE001 - reported to the parent, which raises it
+            logger.exception("callee %s failed", call_id)
+            reply = (call_id, None, f"{type(exc).__name__}: {exc}")
+        replies.send(reply)
+
+    while True:
+        request: Any = await loop.run_in_executor(None, _receive, requests)
+        if request is None:
+            break
+        task = asyncio.ensure_future(one(*request))
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
+    if tasks:
+        await asyncio.wait(tasks)
+
+
+def _receive(requests: Connection) -> Request:
+    try:
+        request: Request = requests.recv()
+    except EOFError:
+        return None
+    return request
+
+
+__all__ = ["CalleeProcess"]
