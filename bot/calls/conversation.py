@@ -3,13 +3,19 @@
 Order for every caller turn (see ../shared/DESIGN.md, "One call, as data flows"):
 
 1. the voice channel delivers a finished turn (ASR final);
-2. the dialogue engine *classifies* it without advancing (intent + confidence);
-3. the deterministic policy decides ``continue | hardship | handoff | end_call``; its
-   decision overrides the dialogue: on ``handoff`` and ``end_call`` the turn never reaches
-   the dialogue, so nothing the model would have said can leak;
-4. on ``hardship`` the ``tone`` slot is switched before the dialogue answers;
-5. the dialogue answers; signals from custom actions (handoff, end call) are honoured;
-6. every bot line passes the output guard before it is spoken.
+2. the deterministic policy judges the words alone; when that already hands over or ends
+   the call, the dialogue engine only *classifies* the turn (intent + confidence, for the
+   evidence) and the turn never reaches the dialogue;
+3. otherwise (most turns) the dialogue answers at once, and its reading of the turn (the
+   intent it answered) completes the policy's input: one request to the engine instead of
+   a classification followed by an answer;
+4. the policy decides ``continue | hardship | handoff | end_call`` with the intent; its
+   decision overrides the dialogue: when the intent turned the decision into ``handoff``,
+   ``end_call`` or a tone switch, the answer is thrown away unspoken and the turn undone in
+   the dialogue (after a tone switch the turn is sent again in the new tone);
+5. on ``hardship`` the ``tone`` slot is switched before the dialogue's answer is taken;
+6. signals from custom actions (handoff, end call) are honoured;
+7. every bot line passes the output guard before it is spoken.
 
 The loop is I/O-free apart from its ports (:mod:`bot.calls.ports`), so it runs the same over
 real WebRTC audio and in tests with scripted ports.
@@ -222,7 +228,19 @@ class Conversation:
 
     async def _handle_turn(self, heard: Heard) -> None:
         self._last_heard_end = heard.ended_ms
-        understanding = await self._dialogue.understand(heard.text)
+        context = CallContext(
+            tier=self._setup.tier,
+            tone=self._tone,
+            verified=self._state.verified,
+            history=tuple(self._history),
+        )
+        words = Turn(heard.text, self._setup.locale, asr_confidence=heard.confidence)
+        answered: DialogueReply | None = None
+        if decide(words, context).action in ("handoff", "end_call"):
+            understanding = await self._dialogue.understand(heard.text)
+        else:
+            answered = await self._dialogue.reply(heard.text)
+            understanding = Understanding(answered.intent, answered.confidence)
         turn = Turn(
             text=heard.text,
             locale=self._setup.locale,
@@ -230,15 +248,7 @@ class Conversation:
             intent=understanding.intent,
             intent_confidence=understanding.confidence,
         )
-        decision = decide(
-            turn,
-            CallContext(
-                tier=self._setup.tier,
-                tone=self._tone,
-                verified=self._state.verified,
-                history=tuple(self._history),
-            ),
-        )
+        decision = decide(turn, context)
         self._decisions.append(decision)
         self._history.append(PastTurn.from_decision(turn, decision))
         self._record(
@@ -256,18 +266,24 @@ class Conversation:
         self._advance("caller_turn")
         if "third_party" in decision.reasons or "wrong_party" in decision.reasons:
             self._third_party = True
+        switch_tone = decision.action == "hardship" and self._tone != "hardship"
+        if answered is not None and (decision.action in ("handoff", "end_call") or switch_tone):
+            # The intent changed the decision: the answer is never spoken.
+            await self._dialogue.undo()
+            self._recorder.event("dialogue_undone", {"action": decision.action})
+            answered = None
         if decision.action == "handoff":
             await self._hand_over(decision.reasons)
             return
         if decision.action == "end_call":
             await self._close(decision.reasons)
             return
-        if decision.action == "hardship" and self._tone != "hardship":
+        if switch_tone:
             self._tone = "hardship"
             self._slots["tone"] = "hardship"
             await self._dialogue.set_slots({"tone": "hardship"})
             self._recorder.event("tone_switch", {"tone": "hardship"})
-        reply = await self._dialogue.reply(heard.text)
+        reply = answered or await self._dialogue.reply(heard.text)
         if await self._rejects_verification(reply, understanding, decision, heard.text):
             reply = DialogueReply(
                 reply.lines,

@@ -51,7 +51,11 @@ class Dialogue(Protocol):
         ...
 
     async def reply(self, text: str) -> DialogueReply:
-        """Feed one caller turn and get the bot's answer."""
+        """Feed one caller turn and get the bot's answer (with its reading of the turn)."""
+        ...
+
+    async def undo(self) -> None:
+        """Take back the last caller turn and everything the dialogue did after it."""
         ...
 
     async def set_slots(self, slots: Mapping[str, Any]) -> None:

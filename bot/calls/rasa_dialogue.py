@@ -75,6 +75,10 @@ class RasaDialogue:
         """Send one caller turn."""
         return _reply(await self._client.turn(self._call_id, text))
 
+    async def undo(self) -> None:
+        """Revert the last caller turn (Rasa's ``rewind`` event) and what followed it."""
+        await self._client.rewind(self._call_id)
+
     async def set_slots(self, slots: Mapping[str, Any]) -> None:
         """Set slots from outside (the policy's tone switch)."""
         await self._client.set_slots(self._call_id, slots)

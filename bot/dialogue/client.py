@@ -125,7 +125,16 @@ class RasaClient:
 
     async def set_slots(self, sender: str, slots: Mapping[str, Any]) -> None:
         """Set slots on the conversation (creates it, running the session start, if new)."""
-        events = [{"event": "slot", "name": name, "value": value} for name, value in slots.items()]
+        await self._append_events(
+            sender,
+            [{"event": "slot", "name": name, "value": value} for name, value in slots.items()],
+        )
+
+    async def rewind(self, sender: str) -> None:
+        """Revert the conversation to just before the last caller line (slots included)."""
+        await self._append_events(sender, [{"event": "rewind"}])
+
+    async def _append_events(self, sender: str, events: list[dict[str, Any]]) -> None:
         await self._request(
             "POST",
             f"{self._conversation(sender)}/tracker/events",

@@ -18,6 +18,8 @@ class ScriptedDialogue:
     replies_seen: list[str] = field(default_factory=list)
     slot_updates: list[dict[str, str]] = field(default_factory=list)
     leak_before_verification: bool = False
+    undone: list[str] = field(default_factory=list)
+    _before: list[dict[str, Any]] = field(default_factory=list)
 
     async def open(self, slots: Mapping[str, str]) -> DialogueReply:
         self.slots.update(slots)
@@ -34,7 +36,20 @@ class ScriptedDialogue:
         return Understanding(None, 0.9)
 
     async def reply(self, text: str) -> DialogueReply:
+        """The answer, carrying the same reading of the turn as :meth:`understand`."""
+        self._before.append(dict(self.slots))
         self.replies_seen.append(text)
+        reading = await self.understand(text)
+        answer = await self.answer(text)
+        return DialogueReply(
+            answer.lines, reading.intent, reading.confidence, answer.slots, answer.signals
+        )
+
+    async def undo(self) -> None:
+        self.undone.append(self.replies_seen.pop())
+        self.slots = self._before.pop()
+
+    async def answer(self, text: str) -> DialogueReply:
         if "speaking" in text or "repeat" in text:
             self.slots["verified"] = True
             return DialogueReply((f"Thanks. You owe {self.amount}.",), slots=dict(self.slots))

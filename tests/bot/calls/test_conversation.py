@@ -122,11 +122,11 @@ class _MumbleReadAsYes(ScriptedDialogue):
             return Understanding("affirm", 0.94)
         return await super().understand(text)
 
-    async def reply(self, text: str) -> DialogueReply:
+    async def answer(self, text: str) -> DialogueReply:
         if text == "the the uh":
             self.slots["verified"] = True
             return DialogueReply((f"Thanks. You owe {self.amount}.",), slots=dict(self.slots))
-        return await super().reply(text)
+        return await super().answer(text)
 
 
 async def test_a_confident_yes_without_any_yes_word_does_not_unlock_the_account() -> None:
@@ -138,3 +138,59 @@ async def test_a_confident_yes_without_any_yes_word_does_not_unlock_the_account(
     assert not any("350" in line for line in voice.said)
     rejected = [p for k, p in recorder.events if k == "verification_rejected"]
     assert rejected == [{"intent": "affirm", "confidence": 0.94, "worded": False, "reasons": []}]
+
+
+class _ReadsIntent(ScriptedDialogue):
+    """The model reads meaning the words alone do not carry for the policy.
+
+    The texts are deliberately empty of any phrase a lexicon could ever hold, so only the
+    intent can change the decision.
+    """
+
+    readings: dict[str, Understanding] = {
+        "you know what i mean": Understanding("request_human", 0.97),
+        "as we went over": Understanding("hardship_general", 0.95),
+    }
+
+    async def understand(self, text: str) -> Understanding:
+        return self.readings.get(text) or await super().understand(text)
+
+    async def answer(self, text: str) -> DialogueReply:
+        if text in self.readings:
+            return DialogueReply((f"[{self.slots.get('tone')}] Noted: {text}.",), dict(self.slots))
+        return await super().answer(text)
+
+
+async def test_an_intent_that_hands_over_undoes_the_dialogues_unspoken_answer() -> None:
+    dialogue = _ReadsIntent()
+    voice = ScriptedVoice(["yes speaking", "you know what i mean"])
+    recorder = ListRecorder()
+    result = await Conversation(SETUP, dialogue, voice, recorder).run()
+    assert result.outcome.handoff is True
+    assert "request_human" in result.outcome.reasons
+    assert not any("Noted" in line for line in voice.said)
+    assert dialogue.undone == ["you know what i mean"]
+    assert dialogue.replies_seen == ["yes speaking"]
+    assert ("dialogue_undone", {"action": "handoff"}) in recorder.events
+    assert [t.intent for t in result.turns if t.text == "you know what i mean"] == ["request_human"]
+
+
+async def test_an_intent_that_switches_the_tone_gets_the_answer_in_the_new_tone() -> None:
+    dialogue = _ReadsIntent()
+    voice = ScriptedVoice(["yes speaking", "as we went over", None, None, None])
+    recorder = ListRecorder()
+    result = await Conversation(SETUP, dialogue, voice, recorder).run()
+    assert dialogue.slot_updates == [{"tone": "hardship"}]
+    assert dialogue.undone == ["as we went over"]
+    assert "[hardship] Noted: as we went over." in voice.said
+    assert "[None] Noted: as we went over." not in voice.said
+    assert result.outcome.kind == "hardship"
+
+
+async def test_a_turn_that_continues_reaches_the_dialogue_once() -> None:
+    result, dialogue, voice, recorder = await run(
+        ["yes speaking", "i can pay a hundred on friday", None, None, None]
+    )
+    assert dialogue.replies_seen == ["yes speaking", "i can pay a hundred on friday"]
+    assert dialogue.undone == []
+    assert "dialogue_undone" not in recorder.kinds()
