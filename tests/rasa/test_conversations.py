@@ -269,3 +269,24 @@ async def test_request_for_a_person_hands_over(rasa: ServerInfo) -> None:
         {"kindcall": "handoff", "reason": "request_human"}
     ]
     assert turn.tracker.slots["handoff"] is True
+
+
+async def test_rewind_takes_back_the_last_turn_and_what_it_set(rasa: ServerInfo) -> None:
+    """The orchestrator undoes an answer it will not speak (see bot.calls.conversation)."""
+    locale = _locale(rasa)
+    lines = LINES[locale]
+    slots = _slots(locale, "3")
+    sender = _sender()
+    async with RasaClient(rasa.rasa_url) as client:
+        await client.start_call(sender, slots)
+        await client.turn(sender, lines.confirm)
+        first = await client.turn(sender, lines.ask_amount)
+        hardship = await client.turn(sender, lines.job_loss)
+        assert hardship.tracker.slots["tone"] == "hardship"
+        await client.rewind(sender)
+        after = await client.tracker(sender)
+        again = await client.turn(sender, lines.ask_amount)
+    assert after.slots["tone"] == "standard"
+    assert after.text == lines.ask_amount
+    assert after.slots["verified"] is True
+    assert again.texts == first.texts
