@@ -5,17 +5,18 @@ Order for every caller turn (see ../shared/DESIGN.md, "One call, as data flows")
 1. the voice channel delivers a finished turn (ASR final);
 2. the deterministic policy judges the words alone; when that already hands over or ends
    the call, the dialogue engine only *classifies* the turn (intent + confidence, for the
-   evidence) and the turn never reaches the dialogue;
+   evidence) and the turn never reaches the dialogue; on ``hardship`` the ``tone`` slot is
+   switched before the dialogue answers;
 3. otherwise (most turns) the dialogue answers at once, and its reading of the turn (the
    intent it answered) completes the policy's input: one request to the engine instead of
    a classification followed by an answer;
 4. the policy decides ``continue | hardship | handoff | end_call`` with the intent; its
-   decision overrides the dialogue: when the intent turned the decision into ``handoff``,
-   ``end_call`` or a tone switch, the answer is thrown away unspoken and the turn undone in
-   the dialogue (after a tone switch the turn is sent again in the new tone);
-5. on ``hardship`` the ``tone`` slot is switched before the dialogue's answer is taken;
-6. signals from custom actions (handoff, end call) are honoured;
-7. every bot line passes the output guard before it is spoken.
+   decision overrides the dialogue: when the intent turned the decision into ``handoff``
+   or ``end_call``, the answer is thrown away unspoken and the turn undone in the dialogue
+   (the conversation with the engine ends there); when it turned it into ``hardship``,
+   the tone holds from the next line (the engine answered the hardship intent itself);
+5. signals from custom actions (handoff, end call) are honoured;
+6. every bot line passes the output guard before it is spoken.
 
 The loop is I/O-free apart from its ports (:mod:`bot.calls.ports`), so it runs the same over
 real WebRTC audio and in tests with scripted ports.
@@ -235,10 +236,13 @@ class Conversation:
             history=tuple(self._history),
         )
         words = Turn(heard.text, self._setup.locale, asr_confidence=heard.confidence)
+        heard_alone = decide(words, context)
         answered: DialogueReply | None = None
-        if decide(words, context).action in ("handoff", "end_call"):
+        if heard_alone.action in ("handoff", "end_call"):
             understanding = await self._dialogue.understand(heard.text)
         else:
+            if heard_alone.action == "hardship":
+                await self._switch_tone()
             answered = await self._dialogue.reply(heard.text)
             understanding = Understanding(answered.intent, answered.confidence)
         turn = Turn(
@@ -266,8 +270,7 @@ class Conversation:
         self._advance("caller_turn")
         if "third_party" in decision.reasons or "wrong_party" in decision.reasons:
             self._third_party = True
-        switch_tone = decision.action == "hardship" and self._tone != "hardship"
-        if answered is not None and (decision.action in ("handoff", "end_call") or switch_tone):
+        if answered is not None and decision.action in ("handoff", "end_call"):
             # The intent changed the decision: the answer is never spoken.
             await self._dialogue.undo()
             self._recorder.event("dialogue_undone", {"action": decision.action})
@@ -278,11 +281,10 @@ class Conversation:
         if decision.action == "end_call":
             await self._close(decision.reasons)
             return
-        if switch_tone:
-            self._tone = "hardship"
-            self._slots["tone"] = "hardship"
-            await self._dialogue.set_slots({"tone": "hardship"})
-            self._recorder.event("tone_switch", {"tone": "hardship"})
+        if decision.action == "hardship":
+            # Heard only with the intent: the dialogue already answered its hardship intent
+            # (its own empathy lines); the tone holds from the next line on.
+            await self._switch_tone()
         reply = answered or await self._dialogue.reply(heard.text)
         if await self._rejects_verification(reply, understanding, decision, heard.text):
             reply = DialogueReply(
@@ -304,6 +306,14 @@ class Conversation:
             await self._finish_closing(say=False)
             return
         await self._say_all(reply.lines)
+
+    async def _switch_tone(self) -> None:
+        if self._tone == "hardship":
+            return
+        self._tone = "hardship"
+        self._slots["tone"] = "hardship"
+        await self._dialogue.set_slots({"tone": "hardship"})
+        self._recorder.event("tone_switch", {"tone": "hardship"})
 
     async def _rejects_verification(
         self, reply: DialogueReply, understanding: Understanding, decision: Decision, text: str

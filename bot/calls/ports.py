@@ -55,7 +55,11 @@ class Dialogue(Protocol):
         ...
 
     async def undo(self) -> None:
-        """Take back the last caller turn and everything the dialogue did after it."""
+        """Take back the last caller turn and everything the dialogue did after it.
+
+        Used when the policy ends or hands over the call on a turn the dialogue already
+        answered: the engine's record then matches what was said. No turn follows an undo.
+        """
         ...
 
     async def set_slots(self, slots: Mapping[str, Any]) -> None:

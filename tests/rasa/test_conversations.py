@@ -280,13 +280,11 @@ async def test_rewind_takes_back_the_last_turn_and_what_it_set(rasa: ServerInfo)
     async with RasaClient(rasa.rasa_url) as client:
         await client.start_call(sender, slots)
         await client.turn(sender, lines.confirm)
-        first = await client.turn(sender, lines.ask_amount)
+        await client.turn(sender, lines.ask_amount)
         hardship = await client.turn(sender, lines.job_loss)
         assert hardship.tracker.slots["tone"] == "hardship"
         await client.rewind(sender)
         after = await client.tracker(sender)
-        again = await client.turn(sender, lines.ask_amount)
     assert after.slots["tone"] == "standard"
     assert after.text == lines.ask_amount
     assert after.slots["verified"] is True
-    assert again.texts == first.texts

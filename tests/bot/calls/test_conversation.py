@@ -175,15 +175,17 @@ async def test_an_intent_that_hands_over_undoes_the_dialogues_unspoken_answer() 
     assert [t.intent for t in result.turns if t.text == "you know what i mean"] == ["request_human"]
 
 
-async def test_an_intent_that_switches_the_tone_gets_the_answer_in_the_new_tone() -> None:
+async def test_an_intent_that_switches_the_tone_keeps_the_answer_and_the_tone_holds() -> None:
     dialogue = _ReadsIntent()
-    voice = ScriptedVoice(["yes speaking", "as we went over", None, None, None])
+    voice = ScriptedVoice(["yes speaking", "as we went over", "i see", None, None, None])
     recorder = ListRecorder()
     result = await Conversation(SETUP, dialogue, voice, recorder).run()
     assert dialogue.slot_updates == [{"tone": "hardship"}]
-    assert dialogue.undone == ["as we went over"]
-    assert "[hardship] Noted: as we went over." in voice.said
-    assert "[None] Noted: as we went over." not in voice.said
+    assert dialogue.undone == []
+    assert dialogue.replies_seen == ["yes speaking", "as we went over", "i see"]
+    # this turn's answer is the engine's own answer to its hardship intent; the next is soft
+    assert "[standard] Noted: as we went over." in voice.said
+    assert "[hardship] I understand." in voice.said
     assert result.outcome.kind == "hardship"
 
 
