@@ -1,7 +1,8 @@
 """A small statistical detector: naive Bayes over character n-grams and concept classes.
 
 The phrase lexicons only hear what they were written for. This detector generalises from
-the labelled examples in ``evidence_model/training_<locale>.jsonl``: each turn becomes a
+the labelled examples in ``evidence_model/training_<locale>.jsonl`` (and the untagged
+everyday talk in ``everyday_<locale>.jsonl``): each turn becomes a
 set of features (character 1-3 grams for zh; words, word pairs and five-letter stems
 for en) plus one ``@class`` feature per concept class present
 (``evidence_model/<locale>.yml``: death, ending, means, burden, hopelessness...), so
@@ -309,7 +310,30 @@ def load_ngram_model(locale: Locale, root: Path = MODEL_DIR) -> NgramModel:
         except (ValueError, KeyError, TypeError) as error:
             raise DataFileError(str(path), number, f"bad example: {error}") from error
         examples.append((normalise(text, rules), labels))
+    examples += [(normalise(text, rules), frozenset()) for text in load_everyday(locale, root)]
     return train(examples, concepts)
+
+
+def load_everyday(locale: Locale, root: Path = MODEL_DIR) -> list[str]:
+    """Everyday call talk of ``locale`` (``everyday_<locale>.jsonl``): examples without a tag.
+
+    Ordinary lines that share words with crisis talk ("i'll be gone till tuesday", "taking
+    my blood pressure pills", 我走了啊 要上班了): the detector learns that those words alone
+    are not evidence. Kept apart from the development set, which is labelled per category.
+
+    Raises:
+        DataFileError: A line is not a JSON object with a ``text``.
+    """
+    path = root / f"everyday_{locale}.jsonl"
+    texts = []
+    for number, line in enumerate(_read(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            texts.append(str(json.loads(line)["text"]))
+        except (ValueError, KeyError, TypeError) as error:
+            raise DataFileError(str(path), number, f"bad everyday line: {error}") from error
+    return texts
 
 
 def load_concepts(locale: Locale, root: Path = MODEL_DIR) -> Concepts:

@@ -14,7 +14,7 @@ how the thresholds in ``evidence_model/<locale>.yml`` are chosen).
 
 from __future__ import annotations
 
-import random
+import hashlib
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -23,7 +23,7 @@ from bot.policy import CallContext, Turn
 from bot.policy.decide import decide_with
 from bot.policy.lexicon import load_lexicon
 from bot.policy.model import Locale
-from bot.policy.ngram import Concepts, NgramModel, load_concepts, train
+from bot.policy.ngram import Concepts, NgramModel, load_concepts, load_everyday, train
 from bot.policy.text import normalise
 from tests.bot.policy.devset_metrics import BENIGN, SAFETY, Example, load_devset
 
@@ -40,6 +40,9 @@ class FoldReport:
     combined_correct: int
     other_total: int = 0
     model_false_adds: int = 0
+    #: held-out everyday talk (``evidence_model/everyday_<locale>.jsonl``) handed over or ended
+    everyday_total: int = 0
+    everyday_escalated: int = 0
 
     def line(self) -> str:
         return (
@@ -50,7 +53,8 @@ class FoldReport:
             f"({self.model_false_adds / max(1, self.other_total):.1%}); combined: safety "
             f"{self.combined_safety_hits / self.safety_total:.1%}, neutral/promise escalated "
             f"{self.combined_benign_escalated / self.benign_total:.1%}, action accuracy "
-            f"{self.combined_correct / self.total:.1%}"
+            f"{self.combined_correct / self.total:.1%}; everyday talk escalated "
+            f"{self.everyday_escalated}/{self.everyday_total}"
         )
 
 
@@ -74,24 +78,50 @@ def sweep(
     for threshold in thresholds:
         for margin in margins:
             tuned = replace(concepts, without_concept_margin=margin)
-            models = [(held_out, _retuned(model, tuned, threshold)) for held_out, model in trained]
+            models = [replace(f, model=_retuned(f.model, tuned, threshold)) for f in trained]
             out.append((threshold, margin, _score(locale, examples, surfaces, models)))
     return out
 
 
+def fold_of(text: str, folds: int) -> int:
+    """The fold a line belongs to: a hash of its text, so adding lines moves no other line."""
+    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:4], "big") % folds
+
+
+@dataclass(frozen=True, slots=True)
+class Fold:
+    """One fold's model and the lines it never saw (development set indices, everyday talk)."""
+
+    held_out: set[int]
+    model: NgramModel
+    everyday: tuple[str, ...]
+
+
 def _folds(
     locale: Locale, concepts: Concepts, folds: int, seed: int
-) -> tuple[list[Example], list[str], list[tuple[set[int], NgramModel]]]:
+) -> tuple[list[Example], list[str], list[Fold]]:
     rules = load_lexicon(locale).rules
     examples = load_devset(locale)
     surfaces = [normalise(example.text, rules) for example in examples]
-    order = list(range(len(examples)))
-    random.Random(seed).shuffle(order)
+    # ``seed`` only rotates which fold is held out first: a line's fold is its text's hash.
+    assignment = [(fold_of(example.text, folds) + seed) % folds for example in examples]
+    everyday = load_everyday(locale)
+    everyday_fold = [(fold_of(text, folds) + seed) % folds for text in everyday]
     trained = []
     for fold in range(folds):
-        held_out = set(order[fold::folds])
-        rows = [(surfaces[i], examples[i].expected_reasons) for i in order if i not in held_out]
-        trained.append((held_out, train(rows, concepts)))
+        held_out = {i for i, f in enumerate(assignment) if f == fold}
+        rows = [
+            (surfaces[i], example.expected_reasons)
+            for i, example in enumerate(examples)
+            if i not in held_out
+        ]
+        rows += [
+            (normalise(text, rules), frozenset())
+            for text, f in zip(everyday, everyday_fold, strict=True)
+            if f != fold
+        ]
+        unseen = tuple(t for t, f in zip(everyday, everyday_fold, strict=True) if f == fold)
+        trained.append(Fold(held_out, train(rows, concepts), unseen))
     return examples, surfaces, trained
 
 
@@ -103,11 +133,19 @@ def _score(
     locale: Locale,
     examples: list[Example],
     surfaces: list[str],
-    trained: list[tuple[set[int], NgramModel]],
+    trained: list[Fold],
 ) -> FoldReport:
     safety = hits = combined = benign = escalated = correct = other = false_adds = 0
-    for held_out, model in trained:
-        for i in held_out:
+    everyday = everyday_escalated = 0
+    for fold in trained:
+        model = fold.model
+        for text in fold.everyday:
+            everyday += 1
+            everyday_escalated += decide_with(Turn(text, locale), CallContext(), model).action in (
+                "handoff",
+                "end_call",
+            )
+        for i in fold.held_out:
             example = examples[i]
             decision = decide_with(Turn(example.text, locale), CallContext(), model)
             correct += decision.action == example.expected_action
@@ -132,6 +170,8 @@ def _score(
         correct,
         other,
         false_adds,
+        everyday,
+        everyday_escalated,
     )
 
 
