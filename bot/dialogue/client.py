@@ -182,8 +182,13 @@ class RasaClient:
         )
 
     async def start_call(self, sender: str, slots: Mapping[str, Any]) -> Turn:
-        """Set the account slots, then make the bot open the call."""
-        await self.set_slots(sender, slots)
+        """Start a fresh conversation with the account slots, then make the bot open the call.
+
+        A conversation left on the server under the same sender id (a demo run again against
+        a running server numbers its calls from 1 again) is restarted first: a call never
+        inherits another call's slots, such as ``verified``.
+        """
+        await self._append_events(sender, [*_FRESH_SESSION, *_slot_events(slots), _LISTEN])
         return await self.turn(sender, START_CALL)
 
     async def turn(self, sender: str, text: str) -> Turn:
@@ -195,3 +200,17 @@ class RasaClient:
         """``GET /status``: the loaded model."""
         data = await self._request("GET", "/status")
         return dict(data)
+
+
+#: A restarted conversation shaped like a new one (a restart alone leaves no session start
+#: and no ``action_listen``, and the opening rule would not apply).
+_FRESH_SESSION: tuple[dict[str, Any], ...] = (
+    {"event": "restart"},
+    {"event": "action", "name": "action_session_start"},
+    {"event": "session_started"},
+)
+_LISTEN: dict[str, Any] = {"event": "action", "name": "action_listen"}
+
+
+def _slot_events(slots: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return [{"event": "slot", "name": name, "value": value} for name, value in slots.items()]

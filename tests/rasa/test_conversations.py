@@ -288,3 +288,19 @@ async def test_rewind_takes_back_the_last_turn_and_what_it_set(rasa: ServerInfo)
     assert after.slots["tone"] == "standard"
     assert after.text == lines.ask_amount
     assert after.slots["verified"] is True
+
+
+async def test_a_new_call_under_a_used_sender_id_starts_unverified(rasa: ServerInfo) -> None:
+    locale = _locale(rasa)
+    slots = _slots(locale, "3")
+    sender = _sender()
+    async with RasaClient(rasa.rasa_url) as client:
+        await client.start_call(sender, slots)
+        confirm = await client.turn(sender, LINES[locale].confirm)
+        assert confirm.tracker.slots["verified"] is True
+        again = await client.start_call(sender, slots)
+    assert again.tracker.slots["verified"] is False
+    assert again.texts == [
+        _variation(locale, "utter_recording_notice", slots),
+        _variation(locale, "utter_ask_identity", slots),
+    ]

@@ -9,7 +9,7 @@ from bot.dialogue.client import RasaClient
 from bot.errors import DialogueError
 
 
-async def test_start_call_sets_slots_then_opens_the_call() -> None:
+async def test_start_call_restarts_sets_slots_then_opens_the_call() -> None:
     seen: list[tuple[str, str, object]] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -44,8 +44,12 @@ async def test_start_call_sets_slots_then_opens_the_call() -> None:
             "POST",
             "/conversations/call%201/tracker/events",
             [
+                {"event": "restart"},
+                {"event": "action", "name": "action_session_start"},
+                {"event": "session_started"},
                 {"event": "slot", "name": "tier", "value": "2"},
                 {"event": "slot", "name": "verified", "value": False},
+                {"event": "action", "name": "action_listen"},
             ],
         ),
         ("POST", "/webhooks/rest/webhook", {"sender": "call 1", "message": "/start_call"}),
