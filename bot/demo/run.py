@@ -128,6 +128,8 @@ async def _run_calls(
     info = servers
     rasa = RasaClient(info.rasa_url)
     asr = engine_for(locale)
+    stage("loading speech recognition")
+    await asr.load()  # else the first caller turn of the first call waits seconds for it
     # Only simulated people hear the demo: Mandarin uses the natural offline voice (not the
     # bot's production default, see voice.tts.baker) so both ends understand each other.
     bot_tts = TTSCache(paths.var_dir() / "tts-cache", default_engine(locale, baker=True))

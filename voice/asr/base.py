@@ -61,6 +61,10 @@ class ASREngine(Protocol):
     name: str
     locale: str
 
+    async def load(self) -> None:
+        """Load the model now, ahead of the first call (else the first turn waits for it)."""
+        ...
+
     def new_stream(self) -> ASRStream:
         """Open a recogniser for one call."""
         ...

@@ -132,6 +132,7 @@ async def _serve(requests: Connection, replies: Connection, locale: str, baker: 
         if isinstance(ears, WhisperASR)
         else ears
     )
+    await asr.load()  # before the first call: its first heard turn must not wait for it
     loop = asyncio.get_running_loop()
     tasks: set[asyncio.Task[None]] = set()
 
