@@ -1,8 +1,8 @@
 """Voice-to-voice latency of whole calls at 1, 5 and 10 concurrent calls.
 
 Every call is a real one: aiortc both ways, Whisper on both sides, Piper/espeak, the Rasa
-server and the policy; the far end is the cooperative persona, run in a process of its own
-(``--callees-here`` runs it in the bot's process, as before). Latency is measured at the
+server and the policy; the far end is the cooperative persona, in the bot's process
+(``--callee-process`` runs the far ends in a process of their own). Latency is measured at the
 callee: from the end of the callee's speech to the first bot audio frame it hears (energy
 onset), so it includes endpointing, ASR, policy, Rasa, TTS (cache first), the jitter buffer
 and the network path.
@@ -127,9 +127,9 @@ def main() -> None:
     parser.add_argument("--steps", type=int, nargs="+", default=[1, 5, 10])
     parser.add_argument("--out", type=Path)
     parser.add_argument(
-        "--callees-here",
+        "--callee-process",
         action="store_true",
-        help="run the simulated callees in the bot's process (default: a process of their own)",
+        help="run the simulated callees in a process of their own (default: the bot's process)",
     )
     args = parser.parse_args()
     os.environ.setdefault("KINDCALL_TTS_OFFLINE", "1")
@@ -142,7 +142,7 @@ def main() -> None:
         )
         try:
             results = [
-                step(args.locale, n, servers, Path(tmp), callee_process=not args.callees_here)
+                step(args.locale, n, servers, Path(tmp), callee_process=args.callee_process)
                 for n in args.steps
             ]
         finally:
@@ -153,7 +153,7 @@ def main() -> None:
         "asr": f"{asr.name}",
         "tts": " > ".join(e.name for e in default_engine(args.locale).engines),
         "cores": os.cpu_count(),
-        "callees": "bot's process" if args.callees_here else "own process",
+        "callees": "own process" if args.callee_process else "bot's process",
         "steps": results,
     }
     header = ("calls", "v2v p50", "v2v p95", "bot p50", "n", "wall s", "cpu s", "load")
