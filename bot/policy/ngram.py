@@ -29,11 +29,12 @@ import bisect
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any, TypeVar
 
 import yaml
 
@@ -41,6 +42,7 @@ from bot.errors import DataFileError
 from bot.policy.model import LOCALES, Locale
 
 MODEL_DIR = Path(__file__).resolve().parent / "evidence_model"
+T = TypeVar("T")
 #: The tags this detector may add.
 TAGS: tuple[str, ...] = ("self_harm", "distress")
 #: The union of :data:`TAGS`: the model that decides whether the detector adds anything.
@@ -299,17 +301,12 @@ def load_ngram_model(locale: Locale, root: Path = MODEL_DIR) -> NgramModel:
 
     concepts = load_concepts(locale, root)
     rules = load_lexicon(locale).rules
-    path = root / f"training_{locale}.jsonl"
-    examples = []
-    for number, line in enumerate(_read(path).splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            text, labels = item["text"], frozenset(item["expected_reasons"])
-        except (ValueError, KeyError, TypeError) as error:
-            raise DataFileError(str(path), number, f"bad example: {error}") from error
-        examples.append((normalise(text, rules), labels))
+    labelled = _jsonl(
+        root / f"training_{locale}.jsonl",
+        lambda item: (str(item["text"]), frozenset(item["expected_reasons"])),
+        "bad example",
+    )
+    examples = [(normalise(text, rules), labels) for text, labels in labelled]
     examples += [(normalise(text, rules), frozenset()) for text in load_everyday(locale, root)]
     return train(examples, concepts)
 
@@ -324,16 +321,22 @@ def load_everyday(locale: Locale, root: Path = MODEL_DIR) -> list[str]:
     Raises:
         DataFileError: A line is not a JSON object with a ``text``.
     """
-    path = root / f"everyday_{locale}.jsonl"
-    texts = []
+    return _jsonl(
+        root / f"everyday_{locale}.jsonl", lambda item: str(item["text"]), "bad everyday line"
+    )
+
+
+def _jsonl(path: Path, read: Callable[[Any], T], what: str) -> list[T]:
+    # one value per non-blank JSON line; a bad line raises naming path:line
+    values = []
     for number, line in enumerate(_read(path).splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            texts.append(str(json.loads(line)["text"]))
+            values.append(read(json.loads(line)))
         except (ValueError, KeyError, TypeError) as error:
-            raise DataFileError(str(path), number, f"bad everyday line: {error}") from error
-    return texts
+            raise DataFileError(str(path), number, f"{what}: {error}") from error
+    return values
 
 
 def load_concepts(locale: Locale, root: Path = MODEL_DIR) -> Concepts:
