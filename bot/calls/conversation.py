@@ -39,7 +39,7 @@ from bot.calls.ports import (
     VoiceChannel,
 )
 from bot.calls.state import CallEvent, CallState, Effect, EventKind, advance
-from bot.calls.verification import confirms_identity
+from bot.calls.verification import confirms_identity, names_someone_else
 from bot.policy import CallContext, Decision, GuardContext, PastTurn, Turn, decide, guard_line
 
 #: Which response closes the call for which reason (first match wins).
@@ -322,8 +322,9 @@ class Conversation:
 
         The model's ``verified`` slot is accepted only when this very turn was a confident
         identity confirmation, its words confirm it (:func:`confirms_identity`: a mumble
-        the recogniser turned into noise does not) and the policy heard no sign of a third
-        or wrong party.
+        the recogniser turned into noise does not), the caller gave no other name for
+        themself ("Yes, this is Alex speaking" to "Am I speaking with Tyrone Davis?") and
+        the policy heard no sign of a third or wrong party.
         Otherwise the dialogue's slot is reset, and the guard keeps blocking every debt
         detail (its lines are replaced, never spoken).
         """
@@ -334,8 +335,10 @@ class Conversation:
             and (understanding.confidence or 0.0) >= VERIFY_MIN_CONFIDENCE
         )
         name = str(self._setup.slots.get("debtor_name") or "")
-        worded = confirms_identity(text, self._setup.locale, [name, *name.split()])
-        if confident and worded and not self._third_party:
+        names = [name, *name.split()]
+        worded = confirms_identity(text, self._setup.locale, names)
+        other_name = names_someone_else(text, self._setup.locale, names)
+        if confident and worded and other_name is None and not self._third_party:
             return False
         self._recorder.event(
             "verification_rejected",
@@ -344,6 +347,7 @@ class Conversation:
                 "confidence": understanding.confidence,
                 "worded": worded,
                 "reasons": list(decision.reasons),
+                **({"other_name": other_name} if other_name else {}),
             },
         )
         await self._dialogue.set_slots({"verified": False})

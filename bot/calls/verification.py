@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["confirms_identity"]
+__all__ = ["confirms_identity", "names_someone_else"]
 
 _EN_WORDS = frozenset(
     {
@@ -58,3 +58,38 @@ def confirms_identity(text: str, locale: str, names: Iterable[str] = ()) -> bool
         return True
     joined = " ".join(words)
     return any(re.search(rf"\b{re.escape(phrase)}\b", joined) for phrase in _EN_PHRASES)
+
+
+#: "this is Alex", "my name is Alex", "Alex speaking": the word after (or before) is a name.
+_EN_SELF_NAMING = re.compile(
+    r"\b(?:this is|it is|it's|i am|i'm|my name is|my name's|name's)\s+"
+    r"(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?([a-z][a-z'-]*)|\b([a-z][a-z'-]*)\s+(?:here|speaking)\b",
+    re.IGNORECASE,
+)
+#: Capitalised words that are not names.
+_NOT_NAMES = frozenset(
+    {
+        "i", "ok", "okay", "yes", "yeah", "hello", "hi", "sorry", "this", "it", "she", "he",
+        "me", "him", "her", "myself", "speaking", "here", "who", "what", "the", "calling",
+    }
+)  # fmt: skip
+
+
+def names_someone_else(text: str, locale: str, names: Iterable[str]) -> str | None:
+    """The name the caller gives for themself when it is not one of ``names``, else None.
+
+    "Am I speaking with Tyrone Davis?" — "Yes, this is Alex speaking." is not a confirmation,
+    whatever the yes: the account must stay locked. A name counts only when the recogniser
+    wrote it capitalised (Whisper does; lower-case text gives no way to tell "this is alex"
+    from "this is awkward"), so this check can only withhold verification, never grant it.
+    English only for now.
+    """
+    if locale != "en":
+        return None
+    own = {part for name in names for part in _WORD.findall(_normal(name))}
+    for match in _EN_SELF_NAMING.finditer(unicodedata.normalize("NFKC", text)):
+        word = match.group(1) or match.group(2)
+        if not word[0].isupper() or word.lower() in _NOT_NAMES or word.lower() in own:
+            continue
+        return word
+    return None

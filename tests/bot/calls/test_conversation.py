@@ -196,3 +196,11 @@ async def test_a_turn_that_continues_reaches_the_dialogue_once() -> None:
     assert dialogue.replies_seen == ["yes speaking", "i can pay a hundred on friday"]
     assert dialogue.undone == []
     assert "dialogue_undone" not in recorder.kinds()
+
+
+async def test_a_yes_with_another_persons_name_does_not_unlock_the_account() -> None:
+    result, _, voice, recorder = await run(["yes this is Alex speaking", None, None, None])
+    assert result.state.verified is False
+    assert not any("350" in line for line in voice.said)
+    rejected = [p for k, p in recorder.events if k == "verification_rejected"]
+    assert rejected and rejected[0]["other_name"] == "Alex"

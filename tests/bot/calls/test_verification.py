@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.calls.verification import confirms_identity
+from bot.calls.verification import confirms_identity, names_someone_else
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,31 @@ def test_mandarin_confirmations(text: str) -> None:
 @pytest.mark.parametrize("text", ["语语", "喂", "你好", "什么"])
 def test_mandarin_noise_does_not_confirm(text: str) -> None:
     assert not confirms_identity(text, "zh", ["陈建超"])
+
+
+NAMES = ["Tyrone Davis", "Tyrone", "Davis"]
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("Yes, this is Alex speaking.", "Alex"),
+        ("I'm Sarah, his wife.", "Sarah"),
+        ("Alex here, who is this?", "Alex"),
+        ("My name is Priya.", "Priya"),
+        ("Yes, this is Tyrone speaking.", None),
+        ("This is Mrs. Davis.", None),
+        ("Yes, this is Tyrone Davis.", None),
+        ("Yes, speaking.", None),
+        ("Yes, it's me.", None),
+        ("This is She.", None),
+        ("Yes, I'm listening.", None),
+        ("yes this is alex speaking", None),  # lower case: no way to tell a name
+    ],
+)
+def test_a_caller_who_gives_another_name_is_named(text: str, other: str | None) -> None:
+    assert names_someone_else(text, "en", NAMES) == other
+
+
+def test_names_are_not_checked_in_mandarin_yet() -> None:
+    assert names_someone_else("对，我是李雷。", "zh", ["王芳", "王", "芳"]) is None

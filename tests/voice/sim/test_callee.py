@@ -41,7 +41,7 @@ async def test_cooperative_callee_answers_each_turn_and_hangs_up() -> None:
     assert result.heard == EN_TURNS
     assert result.said == [
         "Hello?",
-        "Yes, this is Alex speaking.",
+        "Yes, speaking, that's me.",
         "Yes, I can pay two hundred dollars on Friday.",
         "Thank you, goodbye.",
     ]
@@ -156,7 +156,7 @@ async def test_real_whisper_both_ways() -> None:
     finally:
         await finish(bot, server)
     assert any("speaking with alex" in heard.lower() for heard in result.heard), result.heard
-    assert result.said[:2] == ["Hello?", "Yes, this is Alex speaking."]
+    assert result.said[:2] == ["Hello?", "Yes, speaking, that's me."]
     # The bot side transcribes the callee's answer (its second utterance) with Whisper too.
     answer = bot.replies[1]
     heard_by_bot = (await asr.transcribe(answer)).text.lower()

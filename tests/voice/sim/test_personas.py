@@ -35,7 +35,7 @@ def test_rules_fire_in_order_and_once_unless_repeatable() -> None:
     persona = load_persona("cooperative_promise", "en")
     fired: set[int] = set()
     first = persona.reply_to("Hello, this is Kay. Am I speaking with Alex Morgan?", fired)
-    assert first is not None and first.say == "Yes, this is Alex speaking."
+    assert first is not None and first.say == "Yes, speaking, that's me."
     fired.add(first.line)
     # Asked again, a person answers again (the identity rule is marked repeat: true).
     again = persona.reply_to("Am I speaking with Alex Morgan?", fired)
