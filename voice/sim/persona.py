@@ -10,7 +10,7 @@ A persona is a YAML file in ``voice/sim/personas/`` named ``<name>_<locale>.yml`
     opening: {say: "Hello?", after_ms: 300}
     rules:                        # first match wins; each fires once unless repeat: true
       - when: [speaking with, is that you]      # keyword phrases, matched fuzzily
-        say: Yes, this is Alex speaking.
+        say: Yes, speaking, that's me.
         pause_ms: 400             # think time before answering
       - regex: "goodbye|bye"     # or a regular expression on the normalised text
         say: Thank you, goodbye.

@@ -160,5 +160,5 @@ async def test_real_whisper_both_ways() -> None:
     # The bot side transcribes the callee's answer (its second utterance) with Whisper too.
     answer = bot.replies[1]
     heard_by_bot = (await asr.transcribe(answer)).text.lower()
-    assert "alex" in heard_by_bot, heard_by_bot
+    assert "speaking" in heard_by_bot and "me" in heard_by_bot, heard_by_bot
     await asyncio.sleep(0)
