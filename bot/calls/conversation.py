@@ -125,6 +125,9 @@ class Conversation:
         self._latencies: list[int] = []
         self._third_party = False
         self._last_heard_end: int | None = None
+        #: When the bot's latest line ended: a caller turn heard while the bot was still
+        #: speaking (over the uninterruptible notice) waits for a reply only from then on.
+        self._last_said_end = 0
 
     # -- state -----------------------------------------------------------------------------
     def _advance(self, kind: EventKind, reasons: tuple[str, ...] = ()) -> Effect:
@@ -157,6 +160,7 @@ class Conversation:
         if self._last_heard_end is not None:
             self._latencies.append(max(0, spoken.started_ms - self._last_heard_end))
             self._last_heard_end = None
+        self._last_said_end = spoken.ended_ms
         self._record(
             "bot",
             guarded.text,
@@ -228,7 +232,7 @@ class Conversation:
         )
 
     async def _handle_turn(self, heard: Heard) -> None:
-        self._last_heard_end = heard.ended_ms
+        self._last_heard_end = max(heard.ended_ms, self._last_said_end)
         context = CallContext(
             tier=self._setup.tier,
             tone=self._tone,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from bot.calls.conversation import CallSetup, Conversation
-from bot.calls.ports import DialogueReply, Understanding
+from bot.calls.ports import DialogueReply, Heard, Understanding
 from tests.bot.calls.fakes import ListRecorder, ScriptedDialogue, ScriptedVoice
 
 SETUP = CallSetup(
@@ -204,3 +204,25 @@ async def test_a_yes_with_another_persons_name_does_not_unlock_the_account() -> 
     assert not any("350" in line for line in voice.said)
     rejected = [p for k, p in recorder.events if k == "verification_rejected"]
     assert rejected and rejected[0]["other_name"] == "Alex"
+
+
+class _AnswersOverTheNotice(ScriptedVoice):
+    """The caller's first words were spoken while the uninterruptible notice still played."""
+
+    async def listen(self, timeout_s: float) -> Heard | None:
+        if self.said and self.script and self.script[0] == "yes speaking":
+            self.script.pop(0)
+            spoken_at = self.clock - 400  # over the end of the identity question
+            self.clock += 250  # the recogniser's final arrives 250 ms after the bot's line
+            return Heard("yes speaking", 0.9, spoken_at - 600, spoken_at)
+        return await super().listen(timeout_s)
+
+
+async def test_latency_of_a_turn_said_over_the_bot_counts_from_the_end_of_its_line() -> None:
+    voice = _AnswersOverTheNotice(["yes speaking", "i can pay a hundred on friday", None, None])
+    result = await Conversation(SETUP, ScriptedDialogue(), voice, ListRecorder()).run()
+    # The caller could not expect a reply before the bot finished its own question: 250 ms,
+    # not the 650 ms since the caller's words ended under it.
+    assert result.latencies_ms[0] == 250
+    # A turn heard after the bot's line counts from the end of the caller's speech.
+    assert result.latencies_ms[1] == 0
