@@ -64,5 +64,23 @@ def test_a_caller_who_gives_another_name_is_named(text: str, other: str | None) 
     assert names_someone_else(text, "en", NAMES) == other
 
 
-def test_names_are_not_checked_in_mandarin_yet() -> None:
-    assert names_someone_else("对，我是李雷。", "zh", ["王芳", "王", "芳"]) is None
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("对，我是李雷。", "李雷"),
+        ("是的 我叫张伟", "张伟"),
+        ("我姓刘", "刘"),
+        ("我就是陈先生啊", "陈"),
+        ("对，我是王芳。", None),
+        ("是我，我是王女士", None),
+        ("我姓王", None),
+        ("对 是我 我是本人", None),
+        ("我是他老婆", None),
+        ("我是马上要还的 别催了", None),
+        ("我是周末发工资", None),
+        ("我是钱不够", None),
+        ("嗯 是我", None),
+    ],
+)
+def test_a_mandarin_caller_who_gives_another_name_is_named(text: str, other: str | None) -> None:
+    assert names_someone_else(text, "zh", ["王芳"]) == other
