@@ -21,6 +21,7 @@ import os
 import socket
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any, Literal
 
@@ -106,6 +107,10 @@ def step(
         "concurrent_calls": calls,
         "claimed": len(data.claims),
         "outcomes": [r.outcome.kind for r in reports],
+        "promises": sum(r.outcome.kind == "promise_to_pay" for r in reports),
+        # Who ended each call: "bot" (it closed), "callee" (it hung up after its goodbye),
+        # "timeout" (the callee gave up after its persona's max_call_s).
+        "callees_ended_by": dict(Counter(r.ended_by for r in state.callees.values())),
         "voice_to_voice_ms": {
             "p50": pct(latencies, 0.5),
             "p95": pct(latencies, 0.95),
@@ -156,15 +161,18 @@ def main() -> None:
         "callees": "own process" if args.callee_process else "bot's process",
         "steps": results,
     }
-    header = ("calls", "v2v p50", "v2v p95", "bot p50", "n", "wall s", "cpu s", "load")
+    header: tuple[str, ...] = ("calls", "promises", "v2v p50", "v2v p95", "bot p50", "bot p95")
+    header += ("n", "wall s", "cpu s", "load")
     print(" ".join(f"{h:>8}" for h in header))
     for r in results:
         v, b = r["voice_to_voice_ms"], r["bot_side_ms"]
         row = (
             r["concurrent_calls"],
+            r["promises"],
             v["p50"],
             v["p95"],
             b["p50"],
+            b["p95"],
             v["n"],
             r["wall_s"],
             r["process_cpu_s"],
