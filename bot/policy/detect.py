@@ -80,6 +80,9 @@ def _run(
                         evidence.append(kept_note)
                 elif cue is None:
                     hits.append((phrase.weight, start, end, words))
+                elif (undone := _undone(surface, end, detector)) is not None:
+                    # "i'm not going to hurt myself. probably": doubt undoes the negation
+                    hits.append((phrase.weight, start, end, f"{cue} … {words} … {undone}"))
                 else:
                     if _has_cue(words, lexicon):
                         negated.append((start, end))
@@ -92,6 +95,19 @@ def _run(
     for weight, _, _, words in sorted(kept, key=lambda h: h[1]):
         evidence.append(Evidence(detector.category, words, weight))
     return combine(*(hit[0] for hit in kept))
+
+
+def _undone(surface: str, end: int, detector: Detector) -> str | None:
+    # the first doubt or time limit said after a negated match, anywhere later in the turn
+    found = [
+        (match.start(), match.end())
+        for phrase in detector.undo_negation
+        if (match := phrase.regex.search(surface, end)) is not None
+    ]
+    if not found:
+        return None
+    start, stop = min(found)
+    return " ".join(surface[start:stop].split())
 
 
 def _has_cue(words: str, lexicon: Lexicon) -> bool:

@@ -62,6 +62,9 @@ class Detector:
         negated_phrases: Phrases that count only when negated ("can't *keep living*",
             "not *okay*"); the cue may be anywhere earlier in the clause.
         idioms: Phrases that cancel an overlapping match (``笑死``).
+        undo_negation: Doubt or a time limit said after a negated match that undoes the
+            negation ("I'm not going to hurt myself. *Probably*", "not gonna kill myself,
+            *not today anyway*"): the match then counts.
         path: The file it came from.
         screen: One expression matching wherever any phrase matches; a turn it does not
             match skips the category (most turns match few categories).
@@ -76,6 +79,7 @@ class Detector:
     idioms: tuple[Phrase, ...]
     path: str
     screen: re.Pattern[str]
+    undo_negation: tuple[Phrase, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +232,7 @@ def _load_detector(path: Path, locale: Locale, rules: TextRules) -> Detector:
     source = read_yaml(path)
     allowed = {"category", "threshold", "soft_tag", "soft_threshold", "phrases", "idioms"}
     allowed.add("negated_phrases")
+    allowed.add("undo_negation")
     root = source.mapping(source.root, path.name, allowed=allowed | {"description"})
     if "category" not in root or "phrases" not in root:
         raise DataFileError(str(path), 1, 'a detector needs "category" and "phrases"')
@@ -250,6 +255,12 @@ def _load_detector(path: Path, locale: Locale, rules: TextRules) -> Detector:
     idioms: tuple[Phrase, ...] = ()
     if "idioms" in root:
         idioms = compile_list(source, root["idioms"], "idioms", locale, rules, gaps_skip_cues=True)
+    undo: tuple[Phrase, ...] = ()
+    if "undo_negation" in root:
+        # gaps may skip cues: "not today", "i do not know" are cues themselves
+        undo = compile_list(
+            source, root["undo_negation"], "undo_negation", locale, rules, gaps_skip_cues=True
+        )
     if category in _APPEND_SAFE:
         for phrase in (*phrases, *negated):
             if "$" in phrase.pattern:
@@ -261,7 +272,7 @@ def _load_detector(path: Path, locale: Locale, rules: TextRules) -> Detector:
                 )
     screen = re.compile("|".join(f"(?:{p.regex.pattern})" for p in (*phrases, *negated)))
     return Detector(
-        category, threshold, soft_tag, soft, phrases, negated, idioms, str(path), screen
+        category, threshold, soft_tag, soft, phrases, negated, idioms, str(path), screen, undo
     )
 
 
