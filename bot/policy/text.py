@@ -32,6 +32,11 @@ _EN_SUFFIXES_2 = (("'d", " would"), ("'m", " am"), ("'s", " is"))
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _CJK = r"\u3400-\u9fff"
 _ZH_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+# A clause after an ASR space that starts with a person is a new clause for negation
+_ZH_CHUNK_END = re.compile(r"[^\w]+")
+_ZH_SUBJECTS = frozenset("我你他她咱俺")
+# Sentence-final particles: a negated clause that ends with one is over ("我不还了 想死")
+_ZH_PARTICLES = frozenset("了吧呢啊吗嘛呀啦的")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,12 +124,46 @@ def expand_contraction(word: str, contractions: Mapping[str, str]) -> str:
 
 def _normalise_zh(text: str, rules: TextRules) -> str:
     folded = zhconv.convert(unicodedata.normalize("NFKC", text).lower(), "zh-cn")
-    folded = _ZH_SPACE.sub("", folded)
+    folded = _ZH_SPACE.sub(lambda space: _asr_space(folded, space, rules), folded)
     for filler in rules.fillers:
         folded = folded.replace(filler, "")
     chars = [ch if ch.isalnum() or ch == " " else " " for ch in folded]
     clauses = [list(clause) for clause in "".join(chars).split()]
     return " ".join("".join(clause) for clause in _join_staccato(clauses, rules))
+
+
+def _asr_space(text: str, space: re.Match[str], rules: TextRules) -> str:
+    """What a space between Chinese characters becomes: nothing, or a clause boundary.
+
+    ASR puts spaces both inside words ("我不 想死") and between clauses ("我不是 我想死了").
+    A space is dropped (so phrases match across it) unless a negation cue before it would
+    otherwise reach over it into a new clause: one that starts with a person ("钱没有 我
+    想死"), or follows a cue whose clause has ended with a particle ("我不还了 想死"). A cue
+    right before the space ("我不 想死", "我不会 去自杀的") still negates what follows.
+    """
+    before = _ZH_CHUNK_END.split(text[: space.start()])[-1]
+    after = text[space.end() :]
+    if not after or not before:
+        return ""
+    cue_end = _last_cue_end(before[-rules.negation_window :], rules)
+    if cue_end is None:
+        return ""
+    tail = before[-rules.negation_window :][cue_end:]
+    if after[0] in _ZH_SUBJECTS or (tail and tail[-1] in _ZH_PARTICLES):
+        return " "
+    return ""
+
+
+def _last_cue_end(window: str, rules: TextRules) -> int | None:
+    """End offset in ``window`` of the last negation cue (not inside an exception)."""
+    best: int | None = None
+    for cue in rules.negation_cues:
+        at = window.find(cue)
+        while at >= 0:
+            if not _inside_exception(window, at, len(cue), rules):
+                best = max(best or 0, at + len(cue))
+            at = window.find(cue, at + 1)
+    return best
 
 
 def negation_cue(surface: str, start: int, rules: TextRules, *, strict: bool = True) -> str | None:
