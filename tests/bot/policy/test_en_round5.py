@@ -183,3 +183,89 @@ def test_bereavement_with_less_income_is_hardship(text: str) -> None:
     decision = decide_en(text)
     assert decision.action == "hardship"
     assert "distress" not in decision.reasons
+
+
+# Negation that stays: a negated self-harm phrase with no doubt or time limit after it
+NEGATION_STAYS = [
+    "I'm not going to hurt myself, I promise.",
+    "no i'm not going to do anything, i'm fine",
+    "I'd never kill myself, I've got my kids.",
+    "I'm not going to kill myself over a phone bill, don't be daft",
+    "i would never hurt myself, i love my family too much",
+    "not going to end it all over this, i'll pay friday",
+]
+
+
+@pytest.mark.parametrize("text", NEGATION_STAYS)
+def test_negation_without_doubt_still_holds(text: str) -> None:
+    assert decide_en(text).action == "continue"
+
+
+# Later probes, written after the first fixes (unseen wording at the time)
+LATER_SELF_HARM = [
+    "i've left a letter for each of my boys in the drawer",
+    "tell my sister i'm sorry for all of it please",
+    "i don't plan on being around next month",
+    "i was never planning on seeing christmas this year",
+    "by the time you ring back i won't be here",
+    "after friday i won't be anyone's problem",
+    "you lot won't need to bother about me soon",
+    "im just sat in the car with the engine running in the garage its fine",
+    "i'm okay really, i've got a belt round the banister, just sitting",
+    "i'm not gonna do it, i don't think anyway",
+    "i won't kill myself, not yet at least",
+    "i'm not going to hurt myself... i can't promise though",
+    "tell mum i love her will you",
+    "i dont think ill be here on monday so dont bother",
+    "you won't be hearing from me again after today",
+    "well im not going to kill myself today anyway",
+    "i won't hurt myself, i hope",
+    "i won't be here for the next payment put it that way",
+    "ill be dead by then",
+]
+
+
+@pytest.mark.parametrize("text", LATER_SELF_HARM)
+def test_later_self_harm_probes_hand_over(text: str) -> None:
+    decision = decide_en(text)
+    assert decision.action == "handoff"
+    assert "self_harm" in decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "tag"),
+    [
+        ("someone just smashed my window and they're coming in", "handoff", "distress"),
+        ("he's got a knife and he's threatening me", "handoff", "distress"),
+        ("theres somebody breaking in downstairs", "handoff", "distress"),
+        ("i'd be grateful if you'd stop telephoning me", "end_call", "cease_request"),
+        ("kindly refrain from telephoning me again", "end_call", "cease_request"),
+        ("i no longer wish to receive calls from your company", "end_call", "cease_request"),
+        ("i'm holding my sister's phone while she's in surgery", "end_call", "third_party"),
+        ("my husband died two years ago and i'm just on his pension now", "hardship", "hardship"),
+        ("my partner died in june and now i only have my pension", "hardship", "hardship"),
+    ],
+)
+def test_later_probes_other_families(text: str, action: str, tag: str) -> None:
+    decision = decide_en(text)
+    assert decision.action == action
+    assert tag in decision.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "could you send a breakdown of what i owe",
+        "in the film she dies at the end and i cried my eyes out",
+        "i'd shoot myself if i had to sit on hold like that again lol",
+        "i nearly jumped out of my skin when the phone rang",
+        "i had to ring the fire brigade about a bonfire last summer, nothing serious",
+        "i won't be around tomorrow afternoon i've got a shift",
+        "i'm not going to do the direct debit i don't think",
+        "ill be dead tired after this shift",
+        "paying you is the last thing on my list",
+        "i don't recognise your number",
+    ],
+)
+def test_later_hard_negatives_continue(text: str) -> None:
+    assert decide_en(text).action == "continue"
