@@ -3,7 +3,9 @@
 English: lower case, contractions expanded (``I'm`` -> ``i am``, ASR's ``dont`` ->
 ``do not``), fillers dropped, punctuation turned into a clause boundary ``|``. Chinese:
 full-width to half-width (NFKC), traditional to simplified (``zhconv``), fillers dropped,
-punctuation turned into a clause boundary (a space); words come from ``jieba``.
+punctuation turned into a clause boundary (a space); words come from ``jieba``. ASR's
+spaces between Chinese characters are dropped, except one after a negation cue that begins
+a new clause with a person ("我不是 我想死了"): that one stays a clause boundary.
 """
 
 from __future__ import annotations
@@ -35,8 +37,6 @@ _ZH_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 # A clause after an ASR space that starts with a person is a new clause for negation
 _ZH_CHUNK_END = re.compile(r"[^\w]+")
 _ZH_SUBJECTS = frozenset("我你他她咱俺")
-# Sentence-final particles: a negated clause that ends with one is over ("我不还了 想死")
-_ZH_PARTICLES = frozenset("了吧呢啊吗嘛呀啦的")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,33 +137,29 @@ def _asr_space(text: str, space: re.Match[str], rules: TextRules) -> str:
 
     ASR puts spaces both inside words ("我不 想死") and between clauses ("我不是 我想死了").
     A space is dropped (so phrases match across it) unless a negation cue before it would
-    otherwise reach over it into a new clause: one that starts with a person ("钱没有 我
-    想死"), or follows a cue whose clause has ended with a particle ("我不还了 想死"). A cue
-    right before the space ("我不 想死", "我不会 去自杀的") still negates what follows.
+    otherwise reach over it into a new clause, one that starts with a person ("我不是 我想
+    死了", "钱没有 我想死"). Otherwise a cue still negates across the space ("我不 想死",
+    "我不会 去自杀的"); a negated clause that ended ("我不还了 想死") already stops the cue,
+    as its last words (了) are not transparent to negation.
     """
     before = _ZH_CHUNK_END.split(text[: space.start()])[-1]
     after = text[space.end() :]
     if not after or not before:
         return ""
-    cue_end = _last_cue_end(before[-rules.negation_window :], rules)
-    if cue_end is None:
-        return ""
-    tail = before[-rules.negation_window :][cue_end:]
-    if after[0] in _ZH_SUBJECTS or (tail and tail[-1] in _ZH_PARTICLES):
+    if after[0] in _ZH_SUBJECTS and _has_cue(before[-rules.negation_window :], rules):
         return " "
     return ""
 
 
-def _last_cue_end(window: str, rules: TextRules) -> int | None:
-    """End offset in ``window`` of the last negation cue (not inside an exception)."""
-    best: int | None = None
+def _has_cue(window: str, rules: TextRules) -> bool:
+    """Whether ``window`` holds a negation cue (not inside an exception such as 不知道)."""
     for cue in rules.negation_cues:
         at = window.find(cue)
         while at >= 0:
             if not _inside_exception(window, at, len(cue), rules):
-                best = max(best or 0, at + len(cue))
+                return True
             at = window.find(cue, at + 1)
-    return best
+    return False
 
 
 def negation_cue(surface: str, start: int, rules: TextRules, *, strict: bool = True) -> str | None:

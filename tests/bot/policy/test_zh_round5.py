@@ -132,6 +132,39 @@ NEGATED_INSIDE_WORD = [
     "我绝对不会 自杀的",
 ]
 
+# A second probe, written after the first fixes (18/22 before the fixes that followed it)
+SECOND_PROBE = [
+    ("昨晚给我妈打电话 说了一堆谢谢 她问我怎么了", "handoff"),
+    ("车钥匙和银行卡都放在桌上了 我老公知道密码", "handoff"),
+    ("家里的事我都交代清楚了 你们以后找我老婆吧", "handoff"),
+    ("这辈子也算没什么牵挂了 钱还完就走", "handoff"),
+    ("刚才把手腕割了 血流了一地", "handoff"),
+    ("我刚吃了半瓶安眠药 你们说吧还要多少", "handoff"),
+    ("整瓶药都喝下去了", "handoff"),
+    ("你这话说的 跟我要去跳河似的", "continue"),
+    ("放心吧 我才不会为这点债去死", "continue"),
+    ("最近那个剧 女主角割腕了 看得我好难受", "continue"),
+    ("完了完了要死了 要赶不上高铁了", "continue"),
+    ("这个项目经理真是要逼死人", "continue"),
+    ("你是ai吧 哈哈 行你说", "continue"),
+    ("最低还款额是多少钱", "continue"),
+    ("有点紧张 能分期吗 一次拿不出这么多", "hardship"),
+    ("饭都快吃不起了 还怎么还", "hardship"),
+    ("我报过警了 这事警察在处理", "handoff"),
+    ("以后不要往这个手机打了", "end_call"),
+    ("没钱 我想跳楼", "handoff"),
+    ("我没有 我就是想死", "handoff"),
+    ("我不会 想不开的", "continue"),
+    ("孩子都成家了 我也没什么牵挂了 准备出去旅游", "continue"),
+    ("你们安心走吧 路上注意安全", "continue"),
+    ("退烧药已经吃下去了 烧还没退 你晚点打", "continue"),
+]
+
+
+@pytest.mark.parametrize(("text", "action"), SECOND_PROBE)
+def test_second_probe(text: str, action: str) -> None:
+    assert decide_zh(text).action == action
+
 
 @pytest.mark.parametrize("text", FAREWELL)
 def test_farewell_and_settled_affairs_hand_over(text: str) -> None:
