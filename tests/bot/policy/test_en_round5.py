@@ -193,6 +193,8 @@ NEGATION_STAYS = [
     "I'm not going to kill myself over a phone bill, don't be daft",
     "i would never hurt myself, i love my family too much",
     "not going to end it all over this, i'll pay friday",
+    "i would never hurt myself, not really my style, anyway about the bill",
+    "not thinking of killing myself if that's what you mean, i'm just a bit fed up",
 ]
 
 
@@ -222,6 +224,9 @@ LATER_SELF_HARM = [
     "i won't hurt myself, i hope",
     "i won't be here for the next payment put it that way",
     "ill be dead by then",
+    "I'm not suicidal or anything. Not really. Well, sometimes.",
+    "i dont wanna die i dont think",
+    "i'm not going to end my life, part of me wants to though",
 ]
 
 
@@ -265,6 +270,10 @@ def test_later_probes_other_families(text: str, action: str, tag: str) -> None:
         "ill be dead tired after this shift",
         "paying you is the last thing on my list",
         "i don't recognise your number",
+        "i need to call the police about my stolen bike at some point",
+        "a man at the door trying to sell me windows",
+        "i have to ring the police station to get a crime number for the insurance",
+        "the dog's going mad, someone's at the window cleaning it",
     ],
 )
 def test_later_hard_negatives_continue(text: str) -> None:
