@@ -8,6 +8,7 @@ Usage:
     .venv/bin/python bench/asr.py --full-window         # Whisper's fixed 30 s encoder window
     .venv/bin/python bench/asr.py --sweep-early         # early end of finished-sounding turns
     .venv/bin/python bench/asr.py --sweep-onset         # barge-in onset delay vs noises
+    .venv/bin/python bench/asr.py --batch               # batched Whisper passes vs one by one
 
 Every sentence of bench/asr_sentences.yml is synthesised (Piper for English; for Mandarin
 the Baker FastSpeech2 voice, or espeak-ng ``cmn-latn-pinyin`` with ``--zh-voice espeak``),
@@ -382,6 +383,129 @@ async def sweep_onset(settings: list[int], seed: int) -> dict[str, object]:
     return {"sweep_onset": results}
 
 
+# --- batched passes ----------------------------------------------------------------------
+
+BATCH_SIZES = (1, 2, 4, 6)
+
+
+def _finish(text: str, locale: str) -> str:
+    """The text ``WhisperASR.transcribe_sync`` would return for a window pass's output."""
+    from voice.asr.whisper_asr import collapse_repeats, to_simplified
+
+    return collapse_repeats(to_simplified(text) if locale == "zh" else text.strip())
+
+
+async def bench_batch(sizes: tuple[int, ...], rounds: int) -> dict[str, object]:
+    """Throughput of one batched Whisper pass over ``n`` utterances vs ``n`` single passes.
+
+    Each utterance is what the bot's pass at a pause sees (200 ms before the speech, 300 ms
+    after). For every batch size the sentences of a locale are cut into groups of that size;
+    each group is timed both ways, the order alternating from group to group and round to
+    round so that the machine's other load weighs on both alike. Wall time is what a call
+    waits; the process's CPU time is less sensitive to what else the machine runs.
+    """
+    from voice.asr.whisper_asr import ZH_PROMPT, max_tokens_for
+    from voice.asr.whisper_model import default_cpu_threads, shared_whisper_model
+    from voice.asr.whisper_window import transcribe_window, transcribe_windows
+    from voice.audio import s16le_to_float
+
+    threads = default_cpu_threads()
+    model = shared_whisper_model(threads)
+    engines: dict[str, TTSEngine] = {"en": PiperTTS(), "zh": BakerTTS()}
+    texts = yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))
+    rows: list[dict[str, object]] = []
+    flip = False
+    for locale in ("en", "zh"):
+        prompt = ZH_PROMPT if locale == "zh" else None
+        clips = []
+        for text in texts[locale]:
+            pcm = silence(200) + trim(await speech16k(engines[locale], text, locale)) + silence(300)
+            clips.append(s16le_to_float(pcm))
+        caps = [max_tokens_for(len(c) * 1000 // 16_000) for c in clips]
+        transcribe_window(model, clips[0], language=locale, max_new_tokens=caps[0])  # warm-up
+        for size in sizes:
+            groups = [list(range(i, min(i + size, len(clips)))) for i in range(0, len(clips), size)]
+            single_s = batch_s = single_cpu = batch_cpu = 0.0
+            single_text: dict[int, str] = {}
+            batch_text: dict[int, str] = {}
+            for _ in range(rounds):
+                for group in groups:
+                    flip = not flip
+                    for mode in ("single", "batch") if flip else ("batch", "single"):
+                        start = time.perf_counter()
+                        cpu = time.process_time()
+                        if mode == "single":
+                            for i in group:
+                                one = transcribe_window(
+                                    model,
+                                    clips[i],
+                                    language=locale,
+                                    max_new_tokens=caps[i],
+                                    initial_prompt=prompt,
+                                )
+                                single_text[i] = _finish(one.text, locale)
+                            single_s += time.perf_counter() - start
+                            single_cpu += time.process_time() - cpu
+                        else:
+                            many = transcribe_windows(
+                                model,
+                                [clips[i] for i in group],
+                                language=locale,
+                                max_new_tokens=[caps[i] for i in group],
+                                initial_prompt=prompt,
+                            )
+                            batch_s += time.perf_counter() - start
+                            batch_cpu += time.process_time() - cpu
+                            for i, one in zip(group, many, strict=True):
+                                batch_text[i] = _finish(one.text, locale)
+            passes = rounds * len(clips)
+            scores = {}
+            for name, got in (("single", single_text), ("batch", batch_text)):
+                errors = length = 0
+                for i, text in enumerate(texts[locale]):
+                    e, n = accuracy(text, got[i], locale)
+                    errors, length = errors + e, length + n
+                scores[name] = round(1 - errors / length, 4)
+            row: dict[str, object] = {
+                "locale": locale,
+                "batch": size,
+                "passes": passes,
+                "single_ms_per_pass": round(single_s * 1000 / passes),
+                "batch_ms_per_pass": round(batch_s * 1000 / passes),
+                "speedup": round(single_s / batch_s, 2),
+                "single_cpu_ms_per_pass": round(single_cpu * 1000 / passes),
+                "batch_cpu_ms_per_pass": round(batch_cpu * 1000 / passes),
+                "cpu_speedup": round(single_cpu / batch_cpu, 2),
+                "single_accuracy": scores["single"],
+                "batch_accuracy": scores["batch"],
+                "same_text": sum(single_text[i] == batch_text[i] for i in range(len(clips))),
+                "sentences": len(clips),
+                "load1": round(os.getloadavg()[0], 2),
+                "differences": [
+                    [single_text[i], batch_text[i]]
+                    for i in range(len(clips))
+                    if single_text[i] != batch_text[i]
+                ],
+            }
+            rows.append(row)
+            print(json.dumps(row, ensure_ascii=False), flush=True)
+    return {"threads": threads, "rounds": rounds, "batch_rows": rows}
+
+
+def print_batch(rows: list[dict[str, object]]) -> None:
+    print(
+        f"{'loc':3} {'batch':>5} {'single ms':>9} {'batch ms':>8} {'speedup':>7} "
+        f"{'cpu speedup':>11} {'acc single':>10} {'acc batch':>9} {'same':>5} {'load1':>5}"
+    )
+    for r in rows:
+        print(
+            f"{r['locale']:3} {r['batch']:>5} {r['single_ms_per_pass']:>9} "
+            f"{r['batch_ms_per_pass']:>8} {r['speedup']:>7} {r['cpu_speedup']:>11} "
+            f"{r['single_accuracy']:>10} "
+            f"{r['batch_accuracy']:>9} {r['same_text']:>2}/{r['sentences']:<2} {r['load1']:>5}"
+        )
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--locale", choices=["en", "zh", "all"], default="all")
@@ -410,8 +534,27 @@ async def main() -> None:
         action="store_true",
         help="encode Whisper's fixed 30 s window (default: a window fitted to the utterance)",
     )
+    parser.add_argument(
+        "--batch",
+        action="store_true",
+        help="one batched Whisper pass over 1/2/4/6 utterances vs single passes, interleaved",
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="--batch: timing rounds")
     args = parser.parse_args()
     load = os.getloadavg()[0]
+    if args.batch:
+        result = await bench_batch(BATCH_SIZES, args.rounds)
+        print_batch(result["batch_rows"])  # type: ignore[arg-type]
+        loads = os.getloadavg()
+        print(
+            f"load average at start {load:.2f}, at end {loads[0]:.2f} {loads[1]:.2f} {loads[2]:.2f}"
+        )
+        print(
+            json.dumps(
+                {"bench": "batch", "load1": load, "load_end": loads, **result}, ensure_ascii=False
+            )
+        )
+        return
     if args.sweep_onset:
         result = await sweep_onset([32, 64, 96, 128], args.seed)
         print(json.dumps({"bench": "onset", "load1": load, **result}))
