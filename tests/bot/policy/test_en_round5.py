@@ -278,3 +278,22 @@ def test_later_probes_other_families(text: str, action: str, tag: str) -> None:
 )
 def test_later_hard_negatives_continue(text: str) -> None:
     assert decide_en(text).action == "continue"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("not going to end it, at least not till the kids are in bed", "handoff"),
+        ("i wont hurt myself i dont reckon", "handoff"),
+        ("im in the bath with a razor just thinking", "handoff"),
+        ("theres smoke coming under the door i need to get out", "handoff"),
+        ("can you break down the figures for me", "continue"),
+        ("i scared myself to death watching a horror film last night", "continue"),
+        ("since my wife passed i'm on my own with one wage", "hardship"),
+        ("we lost dad in may and his money with him", "hardship"),
+        ("its her neighbour she left her phone with me while she's in hospital", "end_call"),
+        ("i'd like to request that you cease contact by phone", "end_call"),
+    ],
+)
+def test_fourth_probe(text: str, action: str) -> None:
+    assert decide_en(text).action == action
