@@ -297,3 +297,19 @@ def test_later_hard_negatives_continue(text: str) -> None:
 )
 def test_fourth_probe(text: str, action: str) -> None:
     assert decide_en(text).action == action
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("i wont do anything to myself, not while mum's still alive anyway", "handoff"),
+        ("someone's climbing in the window right now", "handoff"),
+        ("i'm his brother, he gave me his phone to look after, he's in a bad way with money", "end_call"),
+        ("please don't telephone again, i'd prefer letters", "end_call"),
+        ("i'd rather not be called, please use email", "end_call"),
+        ("my husband died in the autumn so now it's only my carer's allowance", "hardship"),
+        ("so stressed with work lately but i can pay the 50 on friday", "continue"),
+    ],
+)
+def test_fifth_probe(text: str, action: str) -> None:
+    assert decide_en(text).action == action
