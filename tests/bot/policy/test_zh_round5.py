@@ -264,3 +264,23 @@ def test_third_probe(text: str, action: str, tag: str | None) -> None:
     decision = decide_zh(text)
     assert decision.action == action
     assert tag is None or tag in decision.reasons
+
+
+# Everyday talk that shares the new words (thanks to parents for a gift, a scare, a child's
+# medicine, food poisoning, moving house, no ties and travelling): not a crisis
+BENIGN_NEW_WORDS = [
+    "过年回家跟爸妈说了好多谢谢 他们可高兴了",
+    "吓得我差点没了魂",
+    "孩子药吃下去了 睡着了",
+    "跟邻居道了别 我们搬家了",
+    "我今天跟领导道别了 明天离职",
+    "出门在外没什么牵挂 就是想孩子",
+    "存折我放好了 下周去银行取钱还你们",
+    "以后还款都交给我老婆了 你们直接找她",
+]
+
+
+@pytest.mark.parametrize("text", BENIGN_NEW_WORDS)
+def test_benign_talk_with_the_new_words_does_not_escalate(text: str) -> None:
+    assert decide_zh(text).action != "handoff"
+
