@@ -200,6 +200,8 @@ def _load_common(path: Path, locale: Locale) -> tuple[TextRules, tuple[Phrase, .
     if "contractions" in root:
         for key, value in source.mapping(root["contractions"], "contractions").items():
             contractions[key.lower()] = source.text(value, f"contraction {key}").lower()
+    if locale == "zh":  # regional words: the longest is replaced first
+        contractions = dict(sorted(contractions.items(), key=lambda kv: -len(kv[0])))
     rules = TextRules(
         locale=locale,
         # longest first, so "不会" is tried before "不"

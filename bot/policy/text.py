@@ -51,7 +51,9 @@ class TextRules:
         negation_window: How far back a cue may be (words for en, characters for zh).
         clause_words: Words that end a negation's scope (``but``, ``但是``).
         fillers: Words dropped before matching (``um``, ``嗯``).
-        contractions: English spellings and their expansions (``im`` -> ``i am``).
+        contractions: English spellings and their expansions (``im`` -> ``i am``); for
+            Chinese, regional words and their standard Mandarin (``没得`` -> ``没有``),
+            replaced in the text before matching, longest first.
     """
 
     locale: Locale
@@ -84,10 +86,41 @@ def _normalise_en(text: str, rules: TextRules) -> str:
                 words.append("|")
         elif token not in rules.fillers:
             words.extend(expand_contraction(token, rules.contractions).split())
+    words = _asr_ill(words)
     clauses = [c.split() for c in " ".join(words).split("|")]
     joined = " | ".join(" ".join(c) for c in _join_staccato(clauses, rules) if c)
     # ASR often splits the reflexive: "kill my self"
     return (" " + joined + " ").replace(" my self ", " myself ")
+
+
+# Speech recognisers write "I'll" as "ill": "ill pay friday", "ill be dead by then".
+_ILL_NEXT = frozenset(
+    "be pay sort do call ring send end get have make try take give see go kill just probably "
+    "never definitely always need let put transfer check come talk speak phone text email look "
+    "deal find ask tell set start stop keep leave die jump hang finish clear settle figure "
+    "work wait think sell borrow move only still".split()
+)
+_ILL_ADJECTIVE_AFTER = frozenset(
+    "feel felt feeling feels am is was were been being look looks looked seem seems so very "
+    "really quite bit get got getting gets fall fell falling become became seriously terminally "
+    "mentally critically chronically gravely too".split()
+)
+
+
+def _asr_ill(words: list[str]) -> list[str]:
+    """``ill`` read as ``i will`` before a verb, unless it follows "feel", "got", "very"..."""
+    out: list[str] = []
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if (
+            word == "ill"
+            and following in _ILL_NEXT
+            and not (out and out[-1] in _ILL_ADJECTIVE_AFTER)
+        ):
+            out += ["i", "will"]
+        else:
+            out.append(word)
+    return out
 
 
 def _join_staccato(clauses: list[list[str]], rules: TextRules) -> list[list[str]]:
@@ -124,6 +157,8 @@ def expand_contraction(word: str, contractions: Mapping[str, str]) -> str:
 
 def _normalise_zh(text: str, rules: TextRules) -> str:
     folded = zhconv.convert(unicodedata.normalize("NFKC", text).lower(), "zh-cn")
+    for variant, standard in rules.contractions.items():  # regional words (longest first)
+        folded = folded.replace(variant, standard)
     folded = _ZH_SPACE.sub(lambda space: _asr_space(folded, space, rules), folded)
     for filler in rules.fillers:
         folded = folded.replace(filler, "")

@@ -304,7 +304,10 @@ def test_fourth_probe(text: str, action: str) -> None:
     [
         ("i wont do anything to myself, not while mum's still alive anyway", "handoff"),
         ("someone's climbing in the window right now", "handoff"),
-        ("i'm his brother, he gave me his phone to look after, he's in a bad way with money", "end_call"),
+        (
+            "i'm his brother, he gave me his phone to look after, he's in a bad way with money",
+            "end_call",
+        ),
         ("please don't telephone again, i'd prefer letters", "end_call"),
         ("i'd rather not be called, please use email", "end_call"),
         ("my husband died in the autumn so now it's only my carer's allowance", "hardship"),
@@ -312,4 +315,45 @@ def test_fourth_probe(text: str, action: str) -> None:
     ],
 )
 def test_fifth_probe(text: str, action: str) -> None:
+    assert decide_en(text).action == action
+
+
+# A negated safety phrase followed by "it's already done" is not reassurance.
+ALREADY_DONE = [
+    "i wont do anything stupid dont worry i already did it",
+    "I'm not going to hurt myself. It's too late for that anyway.",
+    "not gonna do anything daft its already done i took the lot",
+    "I'm not going to take anything, I've already taken them",
+]
+NOT_ALREADY_DONE = [
+    "I won't do anything stupid, I already paid it off last week",
+    "not going to kill myself over this, I already did the transfer this morning",
+]
+
+
+@pytest.mark.parametrize("text", ALREADY_DONE)
+def test_harm_already_done_after_a_negation_hands_over(text: str) -> None:
+    decision = decide_en(text)
+    assert decision.action == "handoff", decision
+    assert "self_harm" in decision.reasons
+
+
+@pytest.mark.parametrize("text", NOT_ALREADY_DONE)
+def test_payment_already_done_after_a_negation_continues(text: str) -> None:
+    decision = decide_en(text)
+    assert decision.action == "continue", decision
+
+
+# "ill" is how recognisers write "I'll" (read as "i will" before a verb, not after "feel").
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("ill be dead by then anyway so whatever", "handoff"),
+        ("ill just end it all tonight", "handoff"),
+        ("honestly so stressed at work but ill sort it friday", "continue"),
+        ("i feel ill today can you ring back tomorrow", "continue"),
+        ("ill be away till the twentieth im travelling for work", "continue"),
+    ],
+)
+def test_asr_ill_reads_as_i_will(text: str, action: str) -> None:
     assert decide_en(text).action == action

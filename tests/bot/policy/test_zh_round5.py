@@ -225,37 +225,37 @@ def test_negation_split_inside_a_word_still_negates(text: str) -> None:
 # A third probe (31 unseen lines across every family; 30/31 before its one fix, wrong party
 # "这个人不是我 我姓刘"): (text, action, a tag that must be among the reasons or None)
 THIRD_PROBE = [
-    ("跟爸妈道别了 该说的话都说了","handoff","self_harm"),
-    ("后事交代好了 你们打也没用","handoff","self_harm"),
-    ("存折我压在枕头底下了 老婆知道 以后都归她","handoff","self_harm"),
-    ("还清这笔我就走得干干净净 谁也不欠","handoff","self_harm"),
-    ("刚才割了一刀 现在还在流血","handoff","self_harm"),
-    ("昨天在医院洗胃 差点就没了","handoff","self_harm"),
-    ("安眠药吃下去半个小时了 头开始晕了","handoff","self_harm"),
-    ("我喝了半瓶农药 然后又吐出来了 你们还催","handoff","self_harm"),
-    ("我才不会为了钱去死呢 你想多了","continue",None),
-    ("我又不会跳楼 你别紧张","continue",None),
-    ("那个电视剧里的女二自杀了 我哭了一晚上","continue",None),
-    ("要死了要死了 火车要开了","continue",None),
-    ("天天加班 领导是想逼死人啊","continue",None),
-    ("每天上班都跟上坟一样 不过钱我照还","continue",None),
-    ("压力大得喘不过气 开玩笑啦 这个月能还上","continue",None),
-    ("你是不是机器人 没事没事 你接着讲","continue",None),
-    ("最低还多少","continue",None),
-    ("能不能分两期 一次还这么多有点紧","continue",None),
-    ("手头是有点紧 不过月底发工资一定还","continue","promise_to_pay"),
-    ("家里揭不开锅了 哪有钱","hardship","hardship"),
-    ("店都关了半年了 还欠着人家房租","hardship","hardship"),
-    ("我已经报警了","handoff","legal"),
-    ("这个人不是我 我姓刘 你们搞错了","end_call","wrong_party"),
-    ("以后别再往这个号码打了 谢谢","end_call","cease_request"),
-    ("求求你们别再打来了","end_call","cease_request"),
-    ("我求你们了 不要再打电话了","end_call","cease_request"),
-    ("我妈上个月过世了 我是她儿子 这手机现在我用","end_call","third_party"),
-    ("我不是 我真想死","handoff","self_harm"),
-    ("别催了 我想死","handoff","self_harm"),
-    ("我没 想自杀","continue",None),
-    ("我不 想活了","handoff","self_harm"),
+    ("跟爸妈道别了 该说的话都说了", "handoff", "self_harm"),
+    ("后事交代好了 你们打也没用", "handoff", "self_harm"),
+    ("存折我压在枕头底下了 老婆知道 以后都归她", "handoff", "self_harm"),
+    ("还清这笔我就走得干干净净 谁也不欠", "handoff", "self_harm"),
+    ("刚才割了一刀 现在还在流血", "handoff", "self_harm"),
+    ("昨天在医院洗胃 差点就没了", "handoff", "self_harm"),
+    ("安眠药吃下去半个小时了 头开始晕了", "handoff", "self_harm"),
+    ("我喝了半瓶农药 然后又吐出来了 你们还催", "handoff", "self_harm"),
+    ("我才不会为了钱去死呢 你想多了", "continue", None),
+    ("我又不会跳楼 你别紧张", "continue", None),
+    ("那个电视剧里的女二自杀了 我哭了一晚上", "continue", None),
+    ("要死了要死了 火车要开了", "continue", None),
+    ("天天加班 领导是想逼死人啊", "continue", None),
+    ("每天上班都跟上坟一样 不过钱我照还", "continue", None),
+    ("压力大得喘不过气 开玩笑啦 这个月能还上", "continue", None),
+    ("你是不是机器人 没事没事 你接着讲", "continue", None),
+    ("最低还多少", "continue", None),
+    ("能不能分两期 一次还这么多有点紧", "continue", None),
+    ("手头是有点紧 不过月底发工资一定还", "continue", "promise_to_pay"),
+    ("家里揭不开锅了 哪有钱", "hardship", "hardship"),
+    ("店都关了半年了 还欠着人家房租", "hardship", "hardship"),
+    ("我已经报警了", "handoff", "legal"),
+    ("这个人不是我 我姓刘 你们搞错了", "end_call", "wrong_party"),
+    ("以后别再往这个号码打了 谢谢", "end_call", "cease_request"),
+    ("求求你们别再打来了", "end_call", "cease_request"),
+    ("我求你们了 不要再打电话了", "end_call", "cease_request"),
+    ("我妈上个月过世了 我是她儿子 这手机现在我用", "end_call", "third_party"),
+    ("我不是 我真想死", "handoff", "self_harm"),
+    ("别催了 我想死", "handoff", "self_harm"),
+    ("我没 想自杀", "continue", None),
+    ("我不 想活了", "handoff", "self_harm"),
 ]
 
 
@@ -284,3 +284,32 @@ BENIGN_NEW_WORDS = [
 def test_benign_talk_with_the_new_words_does_not_escalate(text: str) -> None:
     assert decide_zh(text).action != "handoff"
 
+
+# Regional words are read as standard Mandarin before matching (common.yml `contractions`).
+REGIONAL_SELF_HARM = [
+    "我是真的遭不住了 不想活了",
+    "活起没得意思 真的",
+    "俺真的不想活了 钱的事你们看着办",
+    "这日子我过不下去了 晓得不 我唔想活了",
+    "莫得意思了 活起好累 不想活了",
+    "我都不晓得活起为了啥子",
+]
+REGIONAL_EVERYDAY = [
+    "啥子事嘛 你说",
+    "俺晓得了 下个月五号还",
+    "咋个还嘛 微信可以不",
+    "没得问题 我明天就转",
+    "今天热得遭不住 你等哈我找个凉快地方",
+]
+
+
+@pytest.mark.parametrize("text", REGIONAL_SELF_HARM)
+def test_regional_words_are_heard_as_self_harm(text: str) -> None:
+    decision = decide_zh(text)
+    assert decision.action == "handoff", decision
+
+
+@pytest.mark.parametrize("text", REGIONAL_EVERYDAY)
+def test_regional_everyday_words_continue(text: str) -> None:
+    decision = decide_zh(text)
+    assert decision.action == "continue", decision
