@@ -92,6 +92,21 @@ def test_second_blind_set(locale: Locale, capsys: pytest.CaptureFixture[str]) ->
 
 
 @pytest.mark.parametrize("locale", ["en", "zh"])
+def test_eighth_blind_set(locale: Locale, capsys: pytest.CaptureFixture[str]) -> None:
+    report = evaluate_fresh(locale, "_blind8")
+    with capsys.disabled():
+        print("\n" + report.line())
+    # Written by people who never saw the policy; measured before the round that followed
+    # (2026-12-04): en safety 50/60, neutral escalated 8/70, cease 19/20; zh 55/60, 11/70,
+    # 19/20. After the round (no longer blind): en 55/60, 4/70, 19/20; zh 58/60, 4/70,
+    # 20/20. The floors hold what was reached; the misses are the next round's work.
+    floors = {"en": (55, 4, 19), "zh": (58, 4, 20)}[locale]
+    assert report.hits["safety"] >= floors[0], report.misses
+    assert report.totals["neutral"] - report.hits["neutral"] <= floors[1], report.misses
+    assert report.hits["cease"] >= floors[2], report.misses
+
+
+@pytest.mark.parametrize("locale", ["en", "zh"])
 def test_training_examples_are_the_devset(locale: str) -> None:
     packaged = (MODEL_DIR / f"training_{locale}.jsonl").read_text(encoding="utf-8")
     assert packaged == (DEVSET_DIR / f"{locale}.jsonl").read_text(encoding="utf-8")
