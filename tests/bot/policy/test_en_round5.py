@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.policy import CallContext, Turn, decide
-
-
-def decide_en(text: str):  # noqa: ANN201 - a Decision
-    return decide(Turn(text, "en"), CallContext())
-
+from tests.bot.policy.probe import decide_en
 
 # A. farewell and settling affairs
 FAREWELL = [

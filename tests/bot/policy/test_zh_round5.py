@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.policy import CallContext, Turn, decide
-
-
-def decide_zh(text: str):  # noqa: ANN201 - a Decision
-    return decide(Turn(text, "zh"), CallContext())
-
+from tests.bot.policy.probe import decide_zh
 
 # A. Farewell and settling affairs
 FAREWELL = [
