@@ -19,6 +19,7 @@ async def connect(
     ice_servers: Sequence[str] = (),
     recording: str | os.PathLike[str] | None = None,
     http_timeout_s: float = 10.0,
+    captions: bool = False,
 ) -> CallSession:
     """Offer a call to ``offer_url`` (``.../calls/{call_id}/offer``) and return the session.
 
@@ -28,6 +29,7 @@ async def connect(
         ice_servers: STUN/TURN URLs.
         recording: WAV path for a local recording (remote left, local right).
         http_timeout_s: Seconds allowed for the HTTP exchange.
+        captions: Ask the bot for the text of its lines (``session.captions`` collects it).
 
     Raises:
         TransportError: The endpoint refused or did not answer.
@@ -37,6 +39,8 @@ async def connect(
         call_id = offer_url.rstrip("/").rsplit("/", 2)[-2]
     session = CallSession(call_id, pc, role="callee", recording=recording)
     session.attach()
+    if captions:
+        session.request_captions()
     try:
         # setLocalDescription returns once ICE gathering is complete (no trickle).
         await pc.setLocalDescription(await pc.createOffer())

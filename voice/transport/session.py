@@ -9,11 +9,12 @@ import os
 from collections.abc import Sequence
 from typing import Literal
 
-from aiortc import RTCConfiguration, RTCIceServer, RTCPeerConnection
+from aiortc import RTCConfiguration, RTCDataChannel, RTCIceServer, RTCPeerConnection
 from aiortc.mediastreams import MediaStreamTrack
 
 from bot.errors import TransportError
 from voice.transport.bot_track import BotAudioTrack, Playback
+from voice.transport.captions import CAPTIONS_LABEL, Caption, CaptionReceiver, CaptionSender
 from voice.transport.inbound import InboundAudio
 from voice.transport.jitter import DEFAULT_RECEIVE_FRAMES, set_receive_frames
 from voice.transport.pcm import LISTEN_RATE, WIRE_RATE
@@ -38,7 +39,9 @@ class CallSession:
     The local party speaks through :attr:`bot` (a :class:`BotAudioTrack`) behind
     :attr:`outbound` (a :class:`SwitchableTrack`, so a supervisor can take the line), and
     listens through :meth:`inbound` (16 kHz mono 20 ms frames). With a recorder, the remote
-    party goes to the left channel and what is sent goes to the right one.
+    party goes to the left channel and what is sent goes to the right one. The bot also
+    sends the text of each line it says (:meth:`send_caption`) to an offerer that asked for
+    captions (:meth:`request_captions`; see :mod:`voice.transport.captions`).
 
     Args:
         call_id: The call's id.
@@ -76,12 +79,48 @@ class CallSession:
         #: Set when the line was handed back to the bot after a take-over.
         self.handed_back = asyncio.Event()
         self._connected = asyncio.Event()
+        self._captions_out = CaptionSender()
+        #: What the remote party captioned, once :meth:`request_captions` asked for it.
+        self.captions: CaptionReceiver | None = None
         pc.on("track", self._on_track)
+        pc.on("datachannel", self._on_datachannel)
         pc.on("connectionstatechange", self._on_state)
 
     def attach(self) -> None:
         """Add the outbound track to the peer (before the offer or the answer is made)."""
         self.pc.addTrack(self.outbound)
+
+    def request_captions(self) -> CaptionReceiver:
+        """Ask the answering bot for captions (the offerer, before the offer is made).
+
+        The offerer creates the channel so that the offer carries it: the bot's answer needs
+        no change, and peers that never ask (browsers) cost the bot nothing.
+
+        Raises:
+            TransportError: Not the offering side, or the offer was already made.
+        """
+        if self.role != "callee" or self.pc.localDescription is not None:
+            raise TransportError(
+                f"call {self.call_id}: captions are requested by the offerer before its offer "
+                f'(role "{self.role}", signalling state "{self.pc.signalingState}")'
+            )
+        if self.captions is None:
+            self.captions = CaptionReceiver(self.pc.createDataChannel(CAPTIONS_LABEL))
+        return self.captions
+
+    def send_caption(self, text: str) -> Caption:
+        """Caption a line about to be spoken; held until the captions channel is open.
+
+        Without a peer that asked for captions the line stays held (a bounded few, see
+        :data:`voice.transport.captions.MAX_HELD`) and is never sent.
+        """
+        return self._captions_out.send(text)
+
+    def _on_datachannel(self, channel: RTCDataChannel) -> None:
+        if channel.label == CAPTIONS_LABEL:
+            self._captions_out.attach(channel)
+        else:
+            logger.debug("call %s: ignoring data channel %r", self.call_id, channel.label)
 
     def _on_track(self, track: MediaStreamTrack) -> None:
         if track.kind != "audio" or self._inbound is not None:
