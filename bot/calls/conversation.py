@@ -39,6 +39,7 @@ from bot.calls.ports import (
     VoiceChannel,
 )
 from bot.calls.state import CallEvent, CallState, Effect, EventKind, advance
+from bot.calls.steering import steered_intent
 from bot.calls.verification import confirms_identity, names_someone_else
 from bot.policy import CallContext, Decision, GuardContext, PastTurn, Turn, decide, guard_line
 
@@ -279,6 +280,8 @@ class Conversation:
             await self._dialogue.undo()
             self._recorder.event("dialogue_undone", {"action": decision.action})
             answered = None
+        if answered is not None and decision.action in ("continue", "hardship"):
+            answered = await self._steer(answered, heard_alone, heard.text)
         if decision.action == "handoff":
             await self._hand_over(decision.reasons)
             return
@@ -310,6 +313,17 @@ class Conversation:
             await self._finish_closing(say=False)
             return
         await self._say_all(reply.lines)
+
+    async def _steer(self, answered: DialogueReply, words: Decision, text: str) -> DialogueReply:
+        """Answer the turn as the words' promise or hardship when the model read otherwise."""
+        target = steered_intent(
+            words, answered.intent, self._setup.locale, verified=self._state.verified
+        )
+        if target is None:
+            return answered
+        await self._dialogue.undo()
+        self._recorder.event("dialogue_steered", {"read": answered.intent, "answered_as": target})
+        return await self._dialogue.reply_as(target, text)
 
     async def _switch_tone(self) -> None:
         if self._tone == "hardship":

@@ -54,11 +54,21 @@ class Dialogue(Protocol):
         """Feed one caller turn and get the bot's answer (with its reading of the turn)."""
         ...
 
+    async def reply_as(self, intent: str, text: str) -> DialogueReply:
+        """Feed one caller turn as ``intent`` (the model's own reading set aside).
+
+        ``text`` is what the caller said: the dialogue's actions still read amounts and dates
+        from it. Used after :meth:`undo` when the words contradict the model's reading
+        (:mod:`bot.calls.steering`).
+        """
+        ...
+
     async def undo(self) -> None:
         """Take back the last caller turn and everything the dialogue did after it.
 
         Used when the policy ends or hands over the call on a turn the dialogue already
-        answered: the engine's record then matches what was said. No turn follows an undo.
+        answered: the engine's record then matches what was said. After an undo, the only turn that
+        may follow is the same words fed again with :meth:`reply_as`.
         """
         ...
 

@@ -8,6 +8,7 @@ model's prediction when the policy has already decided.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,18 @@ class RasaDialogue:
     async def reply(self, text: str) -> DialogueReply:
         """Send one caller turn."""
         return _reply(await self._client.turn(self._call_id, text))
+
+    async def reply_as(self, intent: str, text: str) -> DialogueReply:
+        """Send one caller turn as ``intent`` (Rasa's ``/intent{entities}`` message).
+
+        The caller's words go along as the ``amount`` and ``date`` entities: the actions
+        read a "/intent" message's own text as empty (:func:`bot.actions.base.latest_text`)
+        and parse amounts and dates from the entity values instead. No slot is filled from
+        an entity directly (every slot mapping is custom), so nothing else changes.
+        """
+        words = " ".join(text.split())  # one line: Rasa's pattern stops at a line break
+        entities = json.dumps({"amount": words, "date": words}, ensure_ascii=False)
+        return _reply(await self._client.turn(self._call_id, f"/{intent}{entities}"))
 
     async def undo(self) -> None:
         """Revert the last caller turn (Rasa's ``rewind`` event) and what followed it."""

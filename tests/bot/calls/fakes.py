@@ -45,6 +45,13 @@ class ScriptedDialogue:
             answer.lines, reading.intent, reading.confidence, answer.slots, answer.signals
         )
 
+    async def reply_as(self, intent: str, text: str) -> DialogueReply:
+        """The answer to ``text`` read as ``intent`` (logged as ``/intent: text``)."""
+        self._before.append(dict(self.slots))
+        self.replies_seen.append(f"/{intent}: {text}")
+        answer = await self.answer(text)
+        return DialogueReply(answer.lines, intent, 1.0, answer.slots, answer.signals)
+
     async def undo(self) -> None:
         self.undone.append(self.replies_seen.pop())
         self.slots = self._before.pop()

@@ -226,3 +226,77 @@ async def test_latency_of_a_turn_said_over_the_bot_counts_from_the_end_of_its_li
     assert result.latencies_ms[0] == 250
     # A turn heard after the bot's line counts from the end of the caller's speech.
     assert result.latencies_ms[1] == 0
+
+
+class _ReadsAgainstTheWords(ScriptedDialogue):
+    """The model reads a turn against what its words say (garbled speech, two things said)."""
+
+    readings: dict[str, Understanding] = {
+        "i can pay a hundred on friday sorry can you say that again": Understanding(
+            "ask_repeat", 0.81
+        ),
+        "i lost my job last month and i cant pay right now": Understanding("already_paid", 0.7),
+        "i lost my job and i need more time": Understanding("request_extension", 0.9),
+    }
+
+    async def understand(self, text: str) -> Understanding:
+        return self.readings.get(text) or await super().understand(text)
+
+    async def reply(self, text: str) -> DialogueReply:
+        if self.readings.get(text, Understanding(None, None)).intent == "already_paid":
+            self._before.append(dict(self.slots))
+            self.replies_seen.append(text)
+            line = "Thanks, I have noted your payment."
+            return DialogueReply((line,), "already_paid", 0.7, dict(self.slots))
+        return await super().reply(text)
+
+
+async def _run_with(dialogue: ScriptedDialogue, script: list[str | None]):  # type: ignore[no-untyped-def]
+    voice = ScriptedVoice(script)
+    recorder = ListRecorder()
+    result = await Conversation(SETUP, dialogue, voice, recorder).run()
+    return result, voice, recorder
+
+
+async def test_a_promise_read_as_a_request_to_repeat_is_still_recorded() -> None:
+    dialogue = _ReadsAgainstTheWords()
+    turn = "i can pay a hundred on friday sorry can you say that again"
+    result, voice, recorder = await _run_with(dialogue, ["yes speaking", turn, None, None, None])
+    assert dialogue.undone == [turn]
+    assert dialogue.replies_seen == ["yes speaking", f"/promise_to_pay: {turn}"]
+    assert ("dialogue_steered", {"read": "ask_repeat", "answered_as": "promise_to_pay"}) in (
+        recorder.events
+    )
+    assert result.outcome.kind == "promise_to_pay"
+    assert str(result.outcome.promised_amount) == "100"
+    # the turn's evidence keeps the model's own reading
+    assert [t.intent for t in result.turns if t.text == turn] == ["ask_repeat"]
+
+
+async def test_a_hardship_read_as_already_paid_is_answered_as_hardship() -> None:
+    dialogue = _ReadsAgainstTheWords()
+    turn = "i lost my job last month and i cant pay right now"
+    result, voice, recorder = await _run_with(dialogue, ["yes speaking", turn, None, None, None])
+    assert "Thanks, I have noted your payment." not in voice.said
+    assert dialogue.replies_seen == ["yes speaking", f"/hardship_general: {turn}"]
+    assert {"tone": "hardship"} in dialogue.slot_updates
+    assert ("dialogue_steered", {"read": "already_paid", "answered_as": "hardship_general"}) in (
+        recorder.events
+    )
+
+
+async def test_a_reading_that_agrees_with_the_words_stands() -> None:
+    dialogue = _ReadsAgainstTheWords()
+    turn = "i lost my job and i need more time"
+    result, voice, recorder = await _run_with(dialogue, ["yes speaking", turn, None, None, None])
+    assert dialogue.undone == []
+    assert "dialogue_steered" not in recorder.kinds()
+
+
+async def test_nothing_is_steered_before_the_caller_is_verified() -> None:
+    dialogue = _ReadsAgainstTheWords()
+    turn = "i lost my job last month and i cant pay right now"
+    result, voice, recorder = await _run_with(dialogue, [turn, None, None, None])
+    assert dialogue.undone == []
+    assert "dialogue_steered" not in recorder.kinds()
+    assert not any("350" in line for line in voice.said)
