@@ -155,6 +155,8 @@ class AudioVoiceChannel:
         if not self.is_live():
             return Spoken(self.now_ms(), self.now_ms(), True, cache_hit)
         self._uninterruptible = uninterruptible
+        # The text goes out just ahead of the audio, for a far end that reads captions.
+        self._session.send_caption(text)
         playback = self._session.play(audio.pcm, audio.sample_rate)
         self._playing = playback
         try:

@@ -1,6 +1,6 @@
-"""Simulated callees: personas that speak through TTS and listen through ASR over WebRTC."""
+"""Simulated callees: personas that speak through TTS over WebRTC, hear through ASR or captions."""
 
-from voice.sim.callee import CalleeEvent, CalleeResult, run_callee
+from voice.sim.callee import EARS, CalleeEvent, CalleeResult, Ears, run_callee
 from voice.sim.matching import matches, normalise, similarity
 from voice.sim.persona import (
     PERSONA_DIR,
@@ -13,9 +13,11 @@ from voice.sim.persona import (
 )
 
 __all__ = [
+    "EARS",
     "PERSONA_DIR",
     "CalleeEvent",
     "CalleeResult",
+    "Ears",
     "Interruption",
     "Persona",
     "Rule",

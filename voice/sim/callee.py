@@ -1,4 +1,12 @@
-"""Run a persona as the callee of a real WebRTC call to the bot's offer endpoint."""
+"""Run a persona as the callee of a real WebRTC call to the bot's offer endpoint.
+
+The callee hears the bot with one of two kinds of ears. ``"whisper"`` transcribes the
+bot's audio (the callee understands what actually came down the line, mishearings
+included). ``"captions"`` reads the text the bot sends ahead of each line on the captions
+data channel (:mod:`voice.transport.captions`) and takes the turn as heard when the bot's
+audio goes quiet for ``turn_gap_ms``: no ASR on the far end, so a load test measures the
+bot. Either way the callee answers with real TTS audio, which the bot hears with its ASR.
+"""
 
 from __future__ import annotations
 
@@ -15,12 +23,15 @@ import numpy as np
 from voice.asr.base import ASREngine, ASRStream
 from voice.sim.persona import Persona, Rule
 from voice.transport import CallSession, InboundAudio, connect
+from voice.transport.captions import CaptionReceiver
 from voice.tts.base import Audio, TTSEngine
 
 logger = logging.getLogger(__name__)
 
 EventKind = Literal["heard", "said", "bot_started", "interrupted", "hung_up"]
 EndedBy = Literal["callee", "bot", "timeout", "no_answer"]
+Ears = Literal["whisper", "captions"]
+EARS: tuple[Ears, ...] = ("whisper", "captions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +39,8 @@ class CalleeEvent:
     """Something the callee heard or did.
 
     Attributes:
-        kind: "heard" (an ASR final), "said", "bot_started" (the bot began a turn),
-            "interrupted" (said over the bot), "hung_up".
+        kind: "heard" (an ASR final, or a bot turn's captions), "said", "bot_started"
+            (the bot began a turn), "interrupted" (said over the bot), "hung_up".
         text: What was heard or said (the turn number for "bot_started").
         at_ms: Milliseconds since the call connected, on the audio's own timeline.
         rule_line: The persona rule that produced a reply.
@@ -56,7 +67,7 @@ class CalleeResult:
 
     @property
     def heard(self) -> list[str]:
-        """The bot's turns as the callee's ASR understood them."""
+        """The bot's turns as the callee's ears took them (ASR finals or captions)."""
         return [e.text for e in self.events if e.kind == "heard"]
 
     @property
@@ -76,19 +87,28 @@ def is_question(text: str) -> bool:
 
 @dataclass(slots=True)
 class _Turns:
-    """Energy-based bot-turn tracking (the bot's audio is clean: silence is near zero)."""
+    """Energy-based bot-turn tracking (the bot's audio is clean: silence is near zero).
+
+    A turn starts with sound after ``gap_ms`` of quiet and ends when ``gap_ms`` of quiet
+    follows it; :meth:`onset` reads a frame and says whether a turn started with it, then
+    :attr:`ended` says whether the turn ended with it.
+    """
 
     threshold: float
     gap_ms: int
     count: int = 0
     quiet_ms: int = 10**9
+    ended: bool = False
 
     def onset(self, pcm: bytes) -> bool:
         samples = np.frombuffer(pcm, dtype=np.int16).astype(np.float32)
         loud = bool(samples.size) and float(np.sqrt(np.mean(samples * samples))) > self.threshold
         if not loud:
+            before = self.quiet_ms
             self.quiet_ms += 20
+            self.ended = before < self.gap_ms <= self.quiet_ms
             return False
+        self.ended = False
         started = self.quiet_ms >= self.gap_ms
         self.quiet_ms = 0
         if started:
@@ -100,6 +120,7 @@ class _Turns:
 class _Callee:
     persona: Persona
     asr: ASREngine | None
+    captions: CaptionReceiver | None
     tts: TTSEngine
     turn_gap_ms: int
     energy_threshold: float
@@ -182,6 +203,8 @@ class _Callee:
                         CalleeEvent("bot_started", str(turns.count), self.ms(frame.time))
                     )
                     self.schedule_interruptions(session, turns.count, frame.time)
+                if turns.ended and self.captions is not None:
+                    self.read_captions(session, frame.time)
                 if stream is None:
                     continue
                 for result in await stream.feed(frame.pcm):
@@ -194,6 +217,16 @@ class _Callee:
         finally:
             if stream is not None:
                 await stream.close()
+
+    def read_captions(self, session: CallSession, at: float) -> None:
+        """The bot's turn just went quiet: hear the lines it captioned since the last one."""
+        assert self.captions is not None
+        text = " ".join(c.text.strip() for c in self.captions.take() if c.text.strip())
+        if not text:
+            return  # hold tones and the like: sound without a line
+        self.events.append(CalleeEvent("heard", text, self.ms(at)))
+        if not self.persona.silent:
+            self.react(session, text)
 
     def schedule_interruptions(self, session: CallSession, turn: int, onset: float) -> None:
         if self.persona.silent:
@@ -212,6 +245,7 @@ async def run_callee(
     tts: TTSEngine | None = None,
     asr: ASREngine | None = None,
     hear: bool = True,
+    ears: Ears = "whisper",
     recording: str | os.PathLike[str] | None = None,
     turn_gap_ms: int = 700,
     energy_threshold: float = 300.0,
@@ -223,27 +257,41 @@ async def run_callee(
         offer_url: The bot's ``.../calls/{call_id}/offer`` endpoint.
         tts: Renders the callee's lines; ``voice.tts.default_engine(locale, baker=True)``
             (the natural Mandarin voice when installed) when None.
-        asr: Hears the bot; ``voice.asr.engine_for(locale)`` when None.
-        hear: False runs no ASR at all (load tests): rules never fire, interruptions do.
+        asr: Hears the bot with ``ears="whisper"``; ``voice.asr.engine_for(locale)`` when None.
+        hear: False hears nothing at all (no ASR, no captions): rules never fire,
+            interruptions do.
+        ears: ``"whisper"`` transcribes the bot's audio with ``asr``; ``"captions"`` reads
+            the text of the bot's lines from the captions data channel instead (no ASR) and
+            takes a turn as heard once its audio has been quiet for ``turn_gap_ms``.
         recording: Optional WAV of the call from the callee's side (bot left, callee right).
-        turn_gap_ms: Bot silence that separates two bot turns (for interruptions).
+        turn_gap_ms: Bot silence that separates two bot turns (for interruptions, and the
+            end of a turn for ``ears="captions"``).
         energy_threshold: RMS above which a 20 ms frame of the bot counts as sound.
 
     Returns:
         What was heard and said, with times, and who ended the call.
+
+    Raises:
+        ValueError: ``ears`` is neither "whisper" nor "captions".
     """
+    if ears not in EARS:
+        raise ValueError(f'ears must be "whisper" or "captions", got {ears!r}')
     if not persona.answers:
         return CalleeResult(persona.name, persona.locale, False, "no_answer", 0, ())
     if tts is None:
         from voice.tts import default_engine
 
         tts = default_engine(persona.locale, baker=True)
-    if asr is None and hear:
+    transcribe = hear and ears == "whisper"
+    if asr is None and transcribe:
         from voice.asr import engine_for
 
         asr = engine_for(persona.locale)
-    callee = _Callee(persona, asr if hear else None, tts, turn_gap_ms, energy_threshold)
-    session = await connect(offer_url, recording=recording)
+    read = hear and ears == "captions"
+    session = await connect(offer_url, recording=recording, captions=read)
+    callee = _Callee(
+        persona, asr if transcribe else None, session.captions, tts, turn_gap_ms, energy_threshold
+    )
     ended_by: EndedBy = "timeout"
     try:
         async with asyncio.timeout(10):
@@ -284,4 +332,4 @@ async def _hang_up_later(hangup: asyncio.Event, after_s: float) -> None:
     hangup.set()
 
 
-__all__ = ["CalleeEvent", "CalleeResult", "is_question", "run_callee"]
+__all__ = ["EARS", "CalleeEvent", "CalleeResult", "Ears", "is_question", "run_callee"]

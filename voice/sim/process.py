@@ -8,8 +8,9 @@ lock (past a handful of calls the bot's replies wait behind the far ends' Python
 ``(call_id, persona, offer_url)`` down a pipe, the child runs :func:`run_callee` for it on
 its own event loop and sends the :class:`CalleeResult` back.
 
-The child hears through Whisper passes at low priority, one per heard turn, like callees in
-the bot's process (see ``voice.asr.priority_worker``).
+With ``ears="whisper"`` the child hears through Whisper passes at low priority, one per
+heard turn, like callees in the bot's process (see ``voice.asr.priority_worker``); with
+``ears="captions"`` it loads no ASR and reads the bot's captions.
 
 Not the default (``bot.demo.run.run_calls(callee_process=True)``, ``bench/calls.py
 --callee-process``): measured on 2 cores, 1 and 5 concurrent calls ended as expected, but at
@@ -27,7 +28,7 @@ from concurrent.futures import Future
 from multiprocessing.connection import Connection
 from typing import Any
 
-from voice.sim.callee import CalleeResult, run_callee
+from voice.sim.callee import EARS, CalleeResult, Ears, run_callee
 from voice.sim.persona import Persona
 
 logger = logging.getLogger(__name__)
@@ -46,15 +47,19 @@ class CalleeProcess:
     Args:
         locale: The callees' language (their voice and ears are built for it).
         baker: Use the natural Mandarin voice when installed (see ``voice.tts.baker``).
+        ears: How the callees hear the bot (see :func:`voice.sim.run_callee`).
     """
 
-    def __init__(self, locale: str, *, baker: bool = True) -> None:
+    def __init__(self, locale: str, *, baker: bool = True, ears: Ears = "whisper") -> None:
+        if ears not in EARS:
+            raise ValueError(f'ears must be "whisper" or "captions", got {ears!r}')
+        self.ears: Ears = ears
         context = multiprocessing.get_context("spawn")
         self._requests_in, self._requests_out = context.Pipe(duplex=False)
         self._replies_in, self._replies_out = context.Pipe(duplex=False)
         self._process = context.Process(
             target=_child_main,
-            args=(self._requests_in, self._replies_out, locale, baker),
+            args=(self._requests_in, self._replies_out, locale, baker, ears),
             name=f"callees-{locale}",
             daemon=True,
         )
@@ -130,29 +135,36 @@ class CalleeProcess:
             self._ready.set_exception(RuntimeError("callee process exited before it was ready"))
 
 
-def _child_main(requests: Connection, replies: Connection, locale: str, baker: bool) -> None:
+def _child_main(
+    requests: Connection, replies: Connection, locale: str, baker: bool, ears: Ears
+) -> None:
     logging.basicConfig(level=logging.WARNING)
     try:
-        asyncio.run(_serve(requests, replies, locale, baker))
+        asyncio.run(_serve(requests, replies, locale, baker, ears))
     finally:
         replies.close()
 
 
-async def _serve(requests: Connection, replies: Connection, locale: str, baker: bool) -> None:
+async def _serve(
+    requests: Connection, replies: Connection, locale: str, baker: bool, ears: Ears
+) -> None:
     from voice.asr import WhisperASR, engine_for
+    from voice.asr.base import ASREngine
     from voice.asr.priority_worker import BACKGROUND
     from voice.tts.defaults import default_engine
 
     tts = default_engine(locale, baker=baker)
-    ears = engine_for(locale)
-    asr = (
-        WhisperASR(locale, priority=BACKGROUND, pause_passes=False)
-        if isinstance(ears, WhisperASR)
-        else ears
-    )
-    # Load both models before the first call: loading them while ten calls connect blocks
-    # this loop long enough for the connections to time out.
-    await asr.load()
+    asr: ASREngine | None = None
+    if ears == "whisper":
+        engine = engine_for(locale)
+        asr = (
+            WhisperASR(locale, priority=BACKGROUND, pause_passes=False)
+            if isinstance(engine, WhisperASR)
+            else engine
+        )
+        # Load both models before the first call: loading them while ten calls connect
+        # blocks this loop long enough for the connections to time out.
+        await asr.load()
     await tts.synthesize("OK." if locale == "en" else "好的。", locale=locale)
     replies.send((_READY, None, None))
     loop = asyncio.get_running_loop()
@@ -161,7 +173,7 @@ async def _serve(requests: Connection, replies: Connection, locale: str, baker: 
     async def one(call_id: str, persona: Persona, offer_url: str) -> None:
         reply: Reply
         try:
-            result = await run_callee(persona, offer_url, tts=tts, asr=asr)
+            result = await run_callee(persona, offer_url, tts=tts, asr=asr, ears=ears)
             reply = (call_id, result, None)
         except Exception as exc:  # noqa: BLE001 - reported to the parent, which raises it
             logger.exception("callee %s failed", call_id)
