@@ -1,8 +1,11 @@
 """Voice-to-voice latency of whole calls at 1, 5 and 10 concurrent calls.
 
-Every call is a real one: aiortc both ways, Whisper on both sides, Piper/espeak, the Rasa
-server and the policy; the far end is the cooperative persona, in the bot's process
-(``--callee-process`` runs the far ends in a process of their own). Latency is measured at the
+Every call is a real one: aiortc both ways, the bot's ASR, Piper/espeak, the Rasa server and
+the policy; the far end is the cooperative persona, in the bot's process (``--callee-process``
+runs the far ends in a process of their own). The far ends read the bot's lines from the
+captions data channel by default (``--callee-ears captions``): their own Whisper ears lag
+10-40 s at 5-10 calls on 2 cores and then the benchmark measures the simulator;
+``--callee-ears whisper`` puts Whisper back at the far end. Latency is measured at the
 callee: from the end of the callee's speech to the first bot audio frame it hears (energy
 onset), so it includes endpointing, ASR, policy, Rasa, TTS (cache first), the jitter buffer
 and the network path.
@@ -30,7 +33,7 @@ from bot.demo.run import DemoRun, run_calls
 from bot.dialogue import server
 from bot.dialogue.training import Project, ensure_model
 from voice.asr import engine_for
-from voice.sim import CalleeResult
+from voice.sim import EARS, CalleeResult, Ears
 from voice.tts.defaults import default_engine
 
 
@@ -74,6 +77,7 @@ def step(
     root: Path,
     *,
     callee_process: bool,
+    callee_ears: Ears,
 ) -> dict[str, Any]:
     data = prepare(
         root / f"step-{calls}",
@@ -96,6 +100,7 @@ def step(
             personas=["cooperative_promise"],
             servers=servers,
             callee_process=callee_process,
+            callee_ears=callee_ears,
         )
     )
     wall = time.monotonic() - wall0
@@ -105,6 +110,7 @@ def step(
     data.db.close()
     return {
         "concurrent_calls": calls,
+        "callee_ears": callee_ears,
         "claimed": len(data.claims),
         "outcomes": [r.outcome.kind for r in reports],
         "promises": sum(r.outcome.kind == "promise_to_pay" for r in reports),
@@ -136,6 +142,13 @@ def main() -> None:
         action="store_true",
         help="run the simulated callees in a process of their own (default: the bot's process)",
     )
+    parser.add_argument(
+        "--callee-ears",
+        choices=EARS,
+        default="captions",
+        help="how the simulated callees hear the bot: captions (the text of its lines on the "
+        "captions data channel, no far-end ASR) or whisper (transcribe its audio)",
+    )
     args = parser.parse_args()
     os.environ.setdefault("KINDCALL_TTS_OFFLINE", "1")
     project = Project.default()
@@ -147,7 +160,14 @@ def main() -> None:
         )
         try:
             results = [
-                step(args.locale, n, servers, Path(tmp), callee_process=args.callee_process)
+                step(
+                    args.locale,
+                    n,
+                    servers,
+                    Path(tmp),
+                    callee_process=args.callee_process,
+                    callee_ears=args.callee_ears,
+                )
                 for n in args.steps
             ]
         finally:
@@ -159,8 +179,10 @@ def main() -> None:
         "tts": " > ".join(e.name for e in default_engine(args.locale).engines),
         "cores": os.cpu_count(),
         "callees": "own process" if args.callee_process else "bot's process",
+        "callee_ears": args.callee_ears,
         "steps": results,
     }
+    print(f"callee ears: {args.callee_ears}")
     header: tuple[str, ...] = ("calls", "promises", "v2v p50", "v2v p95", "bot p50", "bot p95")
     header += ("n", "wall s", "cpu s", "load")
     print(" ".join(f"{h:>8}" for h in header))

@@ -98,6 +98,16 @@ def _summary(console: Console, doc: dict[str, Any]) -> None:
     help="Seconds a handed-over call waits on hold for a supervisor.",
 )
 @click.option(
+    "--callee-ears",
+    type=click.Choice(["whisper", "captions"]),
+    default="whisper",
+    show_default=True,
+    help="How the simulated people hear the bot: whisper transcribes its audio (mishearings "
+    "included); captions reads the text of each bot line from the call's captions data "
+    "channel and needs no ASR at the far end (use it for many concurrent calls on few cores). "
+    "The bot always hears the people through its own ASR.",
+)
+@click.option(
     "--json",
     "as_json",
     is_flag=True,
@@ -110,6 +120,7 @@ def demo(
     population: int | None,
     seed: int,
     hold_seconds: float,
+    callee_ears: Literal["whisper", "captions"],
     as_json: bool,
 ) -> None:
     """Run a demo campaign end to end on embedded defaults.
@@ -143,6 +154,7 @@ def demo(
                     concurrency=concurrency,
                     hold_seconds=hold_seconds,
                     state=state,
+                    callee_ears=callee_ears,
                 )
             )
         else:
@@ -166,6 +178,7 @@ def demo(
                             concurrency=concurrency,
                             hold_seconds=hold_seconds,
                             state=state,
+                            callee_ears=callee_ears,
                         )
                     finally:
                         ticker.cancel()

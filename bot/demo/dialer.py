@@ -8,7 +8,7 @@ from typing import Protocol
 
 from bot.calls.accounts import CallAccount
 from voice.asr.base import ASREngine
-from voice.sim import CalleeResult, Persona, run_callee
+from voice.sim import CalleeResult, Ears, Persona, run_callee
 from voice.tts.base import TTSEngine
 
 #: The personas a demo cycles through, and the outcome each must end in.
@@ -37,17 +37,29 @@ class LocalCallees:
 
     Args:
         tts: The callees' voices per locale.
-        asr: The callees' ears per locale.
+        asr: The callees' ASR per locale (needed with ``ears="whisper"`` only).
+        ears: How the callees hear the bot (see :func:`voice.sim.run_callee`).
     """
 
-    def __init__(self, tts: Mapping[str, TTSEngine], asr: Mapping[str, ASREngine]) -> None:
+    def __init__(
+        self,
+        tts: Mapping[str, TTSEngine],
+        asr: Mapping[str, ASREngine],
+        *,
+        ears: Ears = "whisper",
+    ) -> None:
         self._tts = tts
         self._asr = asr
+        self.ears: Ears = ears
 
     async def run(self, call_id: str, persona: Persona, offer_url: str) -> CalleeResult:
         """Call ``offer_url`` as ``persona`` here; returns how the call went."""
         return await run_callee(
-            persona, offer_url, tts=self._tts[persona.locale], asr=self._asr[persona.locale]
+            persona,
+            offer_url,
+            tts=self._tts[persona.locale],
+            asr=self._asr.get(persona.locale),
+            ears=self.ears,
         )
 
 

@@ -24,7 +24,7 @@ from bot.dialogue.training import Project, ensure_model
 from bot.storage import audit
 from voice.asr import WhisperASR, engine_for
 from voice.asr.priority_worker import BACKGROUND
-from voice.sim import CalleeResult, load_persona
+from voice.sim import CalleeResult, Ears, load_persona
 from voice.sim.process import CalleeProcess
 from voice.transport import SignallingServer
 from voice.tts.cache import TTSCache
@@ -67,6 +67,7 @@ async def run_calls(
     personas: Sequence[str] | None = None,
     servers: server.ServerInfo | None = None,
     callee_process: bool = False,
+    callee_ears: Ears = "whisper",
 ) -> list[CallReport]:
     """Start the servers, render ahead, run every claimed call, stop the servers.
 
@@ -74,8 +75,11 @@ async def run_calls(
     caller) are used and left running. ``callee_process`` runs the simulated people in a
     process of their own (``voice.sim.process``); by default they share this event loop
     (measured: at 10 concurrent calls on 2 cores the separate process lost every call).
+    ``callee_ears`` is how the simulated people hear the bot: ``"whisper"`` transcribes its
+    audio, ``"captions"`` reads the text of its lines from the call's captions data channel
+    (no far-end ASR: at 5-10 calls on 2 cores the far ends' Whisper lags 10-40 s).
     """
-    far_process = CalleeProcess(locale) if callee_process else None
+    far_process = CalleeProcess(locale, ears=callee_ears) if callee_process else None
     if far_process is not None:
         far_process.start()  # it loads its voice and ears while Rasa starts
     try:
@@ -89,6 +93,7 @@ async def run_calls(
             personas=personas,
             servers=servers,
             far_process=far_process,
+            callee_ears=callee_ears,
         )
     finally:
         if far_process is not None:
@@ -106,6 +111,7 @@ async def _run_calls(
     personas: Sequence[str] | None,
     servers: server.ServerInfo | None,
     far_process: CalleeProcess | None,
+    callee_ears: Ears,
 ) -> list[CallReport]:
     call_ids = [f"a{c.attempt_id}" for c in data.claims]
     state.personas = persona_plan(call_ids, personas)
@@ -168,6 +174,8 @@ async def _run_calls(
     callees: CalleeRunner
     if far_process is not None:
         callees = far_process
+    elif callee_ears == "captions":
+        callees = LocalCallees({locale: default_engine(locale, baker=True)}, {}, ears="captions")
     else:
         # The simulated people hear through their own engine: low-priority Whisper passes,
         # one per turn: the far end's comprehension must not slow the bot's replies.
