@@ -51,9 +51,11 @@ async def test_a_captions_callee_answers_the_bots_line_when_its_audio_ends(
             async with asyncio.timeout(10):
                 await session.wait_connected()
             await channel.start()
-            bot_heard.append(await channel.listen(5.0))  # the callee's "Hello?"
+            # Generous waits: the callee renders its lines with Piper as it goes (seconds
+            # for the first one on a loaded machine).
+            bot_heard.append(await channel.listen(20.0))  # the callee's "Hello?"
             await channel.say(QUESTION)
-            bot_heard.append(await channel.listen(10.0))
+            bot_heard.append(await channel.listen(20.0))
             await channel.say(GOODBYE)
             async with asyncio.timeout(10):
                 await session.closed.wait()  # the callee hangs up after its farewell
