@@ -155,8 +155,11 @@ def _check_tightens(base: Profile, merged: Profile, raw: _Raw) -> None:
         message = f"overlay {merged.name!r} may only tighten {base.name!r}: {what}"
         raise DataFileError(where.path, where.line, message)
 
-    if merged.window.start < base.window.start or merged.window.end > base.window.end:
+    # Named at the edge that widens: the merged window mixes base and overlay lines.
+    if merged.window.start < base.window.start:
         fail(raw.window["start"], f"window wider than {base.window.describe()}")
+    if merged.window.end > base.window.end:
+        fail(raw.window["end"], f"window wider than {base.window.describe()}")
     if base.requires_consent and not merged.requires_consent:
         fail(raw.top["requires_consent"], "requires_consent cannot be turned off")
     if merged.third_party_disclosure and not base.third_party_disclosure:
