@@ -45,7 +45,7 @@ from bot.compliance.engine import check
 from bot.compliance.loader import load_profile, profile_names
 from bot.compliance.model import OUTCOMES, Attempt, Decision, Flags, Outcome
 from bot.compliance.profile import Cap, Cooldown, Profile, Window
-from bot.compliance.request import CheckRequest, parse_request
+from bot.compliance.request import CheckRequest, decode_request, parse_request
 
 __all__ = [
     "OUTCOMES",
@@ -59,6 +59,7 @@ __all__ = [
     "Profile",
     "Window",
     "check",
+    "decode_request",
     "load_profile",
     "parse_request",
     "profile_names",

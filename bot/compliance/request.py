@@ -9,11 +9,13 @@ Input, one JSON object::
 
 ``attempts`` and ``flags`` may be missing; a missing flag is false except ``consent``, which
 is true. Unknown keys are rejected rather than ignored: a misspelt ``"cease"`` must not
-silently allow a call.
+silently allow a call. So are repeated keys (:func:`decode_request`): a decoder keeps the
+last of them, and ``{"cease": true, "cease": false}`` would be read as no cease.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -58,6 +60,50 @@ class CheckRequest:
             attempts=self.attempts,
             flags=self.flags,
         )
+
+
+def decode_request(text: str) -> CheckRequest:
+    """Decode one JSON check request and validate it like :func:`parse_request`.
+
+    Raises:
+        ComplianceError: Invalid JSON, a key repeated within one object (named with the
+            object it is in), or anything :func:`parse_request` refuses.
+    """
+    try:
+        data = json.loads(text, object_pairs_hook=_unique_keys)
+    except json.JSONDecodeError as exc:
+        raise ComplianceError(f"invalid JSON: {exc}") from exc
+    return parse_request(_checked_duplicates(data, "input"))
+
+
+class _Repeated(dict[str, object]):
+    """A decoded JSON object, with the first key that appeared twice in it."""
+
+    repeated: str | None = None
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    found = _Repeated()
+    for key, value in pairs:
+        if key in found and found.repeated is None:
+            found.repeated = key
+        found[key] = value
+    return found
+
+
+def _checked_duplicates(value: object, where: str) -> object:
+    # Reported after decoding, where the key's place in the request is known.
+    if isinstance(value, _Repeated):
+        if value.repeated is not None:
+            raise ComplianceError(f"{where}: duplicate key {value.repeated!r}")
+        for key, item in value.items():
+            inner = key if where == "input" else f"{where}.{key}"
+            _checked_duplicates(item, inner)
+        return dict(value)
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            _checked_duplicates(item, f"{where}[{i}]")
+    return value
 
 
 def parse_request(data: object) -> CheckRequest:
