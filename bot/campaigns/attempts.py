@@ -17,6 +17,20 @@ from bot.storage.models import Account, AttemptResult, AttemptState, CallAttempt
 from bot.storage.types import utcnow
 
 
+def instant(now: datetime | None) -> datetime:
+    """``now`` in UTC, or the current instant when None.
+
+    Raises:
+        ValueError: ``now`` is naive. ``datetime.astimezone`` would read it in the machine's
+            own zone, moving every compliance check by that zone's offset.
+    """
+    if now is None:
+        return utcnow()
+    if now.utcoffset() is None:
+        raise ValueError(f"now {now.isoformat()!r} has no UTC offset")
+    return now.astimezone(UTC)
+
+
 def _load(session: Session, attempt_id: int, expected: tuple[AttemptState, ...]) -> CallAttempt:
     attempt = session.get(CallAttempt, attempt_id, with_for_update=True)
     if attempt is None:
@@ -52,7 +66,7 @@ def mark_dialled(
     Raises:
         StorageError: the attempt is not claimed, or claimed by another worker.
     """
-    when = (now or utcnow()).astimezone(UTC)
+    when = instant(now)
     with db.transaction(write=True) as session:
         attempt = _load(session, attempt_id, (AttemptState.CLAIMED,))
         if worker_id is not None and attempt.claimed_by != worker_id:
@@ -72,7 +86,7 @@ def complete_attempt(
     The business outcome (promise, hardship, ...) is stored separately with
     :func:`bot.storage.calls.record_outcome`.
     """
-    when = (now or utcnow()).astimezone(UTC)
+    when = instant(now)
     with db.transaction(write=True) as session:
         attempt = _load(session, attempt_id, (AttemptState.CLAIMED, AttemptState.DIALLED))
         attempt.state = AttemptState.COMPLETED.value
@@ -90,7 +104,7 @@ def release_attempt(
     db: Database, attempt_id: int, reason: str, now: datetime | None = None
 ) -> None:
     """Give a claimed, not yet dialled attempt back to the plan (e.g. worker shutting down)."""
-    when = (now or utcnow()).astimezone(UTC)
+    when = instant(now)
     with db.transaction(write=True) as session:
         attempt = _load(session, attempt_id, (AttemptState.CLAIMED,))
         attempt.state = AttemptState.PLANNED.value

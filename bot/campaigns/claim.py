@@ -38,6 +38,7 @@ from typing import Any, cast
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from bot.campaigns.attempts import instant
 from bot.compliance import Attempt, Decision, Flags, check, load_profile
 from bot.compliance.model import Outcome as ComplianceOutcome
 from bot.storage import Database, audit
@@ -51,7 +52,6 @@ from bot.storage.models import (
     Debtor,
 )
 from bot.storage.optouts import phone_flags
-from bot.storage.types import utcnow
 
 DEFAULT_LEASE = timedelta(minutes=30)
 HISTORY_DAYS = 60
@@ -300,8 +300,11 @@ def claim_next(
 
     Returns:
         The claim, or None when nothing is due (or only blocked candidates were found).
+
+    Raises:
+        ValueError: ``now`` is naive.
     """
-    when = (now or utcnow()).astimezone(UTC)
+    when = instant(now)
     for _ in range(max_checks):
         with db.transaction(write=True) as session:
             campaign = session.get_one(Campaign, campaign_id)
