@@ -7,9 +7,10 @@ One claim is one transaction:
    workers skip each other's rows instead of waiting; ``BEGIN IMMEDIATE`` on SQLite); an
    attempt still *claimed* by a worker whose lease ran out counts as planned again (see
    below);
-2. load the attempt history of that debt and contact (claimed and dialled attempts count
-   as unanswered attempts: their result is not known yet) and the flags (cease, DNC,
-   consent, bankruptcy, legal hold, dispute; opt-outs matched by the phone's blind index);
+2. load the attempt history of that debt and of that phone number, whichever debtor record
+   holds it (claimed and dialled attempts count as unanswered attempts: their result is not
+   known yet) and the flags (cease, DNC, consent, bankruptcy, legal hold, dispute; opt-outs
+   matched by the phone's blind index);
 3. run :func:`bot.compliance.check` and append its decision to the audit log;
 4. allowed → mark the attempt claimed and the person in flight (a lease, so a crashed
    worker does not block the person forever) and audit the claim; blocked for a while →
@@ -39,7 +40,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.campaigns.attempts import instant
-from bot.compliance import Attempt, Decision, Flags, check, load_profile
+from bot.compliance import Attempt, Decision, Flags, Profile, check, load_profile
 from bot.compliance.model import Outcome as ComplianceOutcome
 from bot.storage import Database, audit
 from bot.storage.models import (
@@ -54,6 +55,7 @@ from bot.storage.models import (
 from bot.storage.optouts import phone_flags
 
 DEFAULT_LEASE = timedelta(minutes=30)
+# The least look-back for the attempt history; a profile with a longer rule gets more.
 HISTORY_DAYS = 60
 # A blocked attempt is moved to next_allowed_at only when that is within this much of its
 # slot; later than that the strategy's next slot takes over and the attempt is dropped.
@@ -124,13 +126,23 @@ def _candidate(
     return None if row is None else (row[0], row[1])
 
 
-def _history(session: Session, attempt: CallAttempt, now: datetime) -> list[Attempt]:
-    since = now - timedelta(days=HISTORY_DAYS)
+def _history(
+    session: Session, attempt: CallAttempt, contact: Contact, profile: Profile, now: datetime
+) -> list[Attempt]:
+    """Earlier attempts about this debt or to this phone number, as the engine counts them.
+
+    The number is matched by its blind index, not the contact row: two debtor records with
+    one phone (a joint debt, a re-import under a new id) share its per-contact caps. The
+    look-back covers the profile's longest rule, two days more for the widest UTC offsets.
+    """
+    spans = [cap.days for cap in profile.caps] + [rule.days for rule in profile.cooldowns]
+    since = now - timedelta(days=max(HISTORY_DAYS, max(spans, default=0) + 2))
+    same_number = select(Contact.id).where(Contact.phone_bidx == contact.phone_bidx)
     rows = session.execute(
         select(CallAttempt.claimed_at, CallAttempt.dialled_at, CallAttempt.result).where(
             or_(
                 CallAttempt.account_id == attempt.account_id,
-                CallAttempt.contact_id == attempt.contact_id,
+                CallAttempt.contact_id.in_(same_number),
             ),
             CallAttempt.state.in_(_COUNTING_STATES),
             CallAttempt.claimed_at >= since,
@@ -225,10 +237,11 @@ def _settle_one(
         audit.append(session, "attempt_cancel", subject, {"account_status": account.status})
         return True, None
     profile_name = debtor.profile or campaign.profile
-    history = _history(session, attempt, now)
+    profile = load_profile(profile_name)
+    history = _history(session, attempt, contact, profile, now)
     flags = _flags(session, debtor, account, contact)
     decision = check(
-        load_profile(profile_name),
+        profile,
         timezone=debtor.timezone,
         now=now,
         attempts=history,

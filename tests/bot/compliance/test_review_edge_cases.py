@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,15 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from bot.campaigns import claim_next, complete_attempt, mark_dialled, release_attempt
+from bot.campaigns import claim as claim_module
+from bot.campaigns import (
+    claim_next,
+    complete_attempt,
+    create_campaign,
+    mark_dialled,
+    plan_campaign,
+    release_attempt,
+)
 from bot.cli import cli
 from bot.compliance import (
     Attempt,
@@ -35,12 +43,14 @@ from bot.compliance import (
 from bot.compliance.loader import PROFILES_DIR
 from bot.errors import ComplianceError, DataFileError
 from bot.storage import Database
-from bot.storage.models import AttemptResult, AttemptState, CallAttempt, Debtor
+from bot.storage.debtors import upsert_record
+from bot.storage.models import Account, AttemptResult, AttemptState, CallAttempt, Contact, Debtor
 from bot.storage.optouts import record_opt_out
-from tests.bot.campaigns.helpers import SH, planned_campaign
+from tests.bot.campaigns.helpers import MONDAY, SH, planned_campaign
 
 # The database fixtures, on SQLite and PostgreSQL, as the campaign tests use them.
 from tests.bot.storage.dbfixtures import db, db_url, pg_url  # noqa: F401
+from tests.bot.storage.factories import make_record, with_tier
 
 NY = "America/New_York"
 NAIVE = datetime(2026, 3, 2, 9, 1)
@@ -500,3 +510,77 @@ def test_attempt_steps_refuse_a_naive_now(store: Database, step: str) -> None:
     with store.transaction() as session:
         attempt = session.get_one(CallAttempt, claim.attempt_id)
     assert attempt.state == AttemptState.CLAIMED.value
+
+
+def _misses(store: Database, external: str, campaign_id: int, at: datetime, count: int) -> None:
+    """``count`` completed unanswered attempts of one debtor, from ``at`` one per minute."""
+    with store.transaction(write=True) as session:
+        account = session.scalars(
+            select(Account).where(Account.account_ref == external.replace("EXT", "ACC"))
+        ).one()
+        contact = session.scalars(
+            select(Contact).where(Contact.debtor_id == account.debtor_id)
+        ).one()
+        for i in range(count):
+            when = at + timedelta(minutes=i)
+            session.add(
+                CallAttempt(
+                    campaign_id=campaign_id,
+                    account_id=account.id,
+                    contact_id=contact.id,
+                    tier=3,
+                    state=AttemptState.COMPLETED.value,
+                    planned_at=when,
+                    scheduled_at=when,
+                    claimed_at=when,
+                    dialled_at=when,
+                    completed_at=when,
+                    result="no_answer",
+                )
+            )
+
+
+def test_daily_cap_counts_every_debtor_record_with_the_same_number(store: Database) -> None:
+    # Two debtor records share one phone (a joint debt, a re-import under a new id): the cn
+    # cap is 6 unanswered attempts a day for that number, not 6 per record.
+    shared = "+8613800000077"
+    with store.transaction(write=True) as session:
+        for n in (0, 1):
+            upsert_record(session, store.vault, make_record(n, phone_e164=shared), with_tier(3))
+    campaign = create_campaign(store, "shared", profile="cn", locale="zh")
+    plan_campaign(store, "shared", MONDAY, 1)
+    _misses(store, "EXT-00000", campaign.id, datetime(2026, 3, 2, 8, 0, tzinfo=SH), 6)
+    assert claim_next(store, campaign.id, "w1", datetime(2026, 3, 2, 9, 1, tzinfo=SH)) is None
+    with store.transaction() as session:
+        reasons = {
+            tuple((a.compliance or {}).get("reasons", ()))
+            for a in session.scalars(
+                select(CallAttempt).where(CallAttempt.state != AttemptState.COMPLETED.value)
+            )
+            if a.compliance is not None
+        }
+    assert reasons == {("daily_attempt_cap",)}
+
+
+def test_claim_reads_history_as_far_back_as_the_profile_looks(
+    store: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A profile with a 90-day rule (allowed up to 366 days): attempts 61-89 days back count.
+    (tmp_path / "quarterly.yml").write_text(
+        "name: quarterly\nwindow:\n  start: '08:00'\n  end: '22:00'\ncaps:\n"
+        "  - id: q\n    reason: quarterly_attempt_cap\n    max: 3\n    days: 90\n"
+        "    outcomes: [no_answer, busy, voicemail, conversation]\n",
+        encoding="utf-8",
+    )
+    quarterly = load_profile("quarterly", directory=tmp_path)
+    monkeypatch.setattr(claim_module, "load_profile", lambda name: quarterly)
+    campaign = planned_campaign(store, 1)
+    _misses(store, "EXT-00000", campaign.id, datetime(2025, 12, 30, 10, 0, tzinfo=SH), 3)
+    assert claim_next(store, campaign.id, "w1", datetime(2026, 3, 2, 9, 1, tzinfo=SH)) is None
+    with store.transaction() as session:
+        blocked_at = session.scalars(
+            select(CallAttempt).where(CallAttempt.state == AttemptState.BLOCKED.value)
+        ).first()
+    assert blocked_at is not None and blocked_at.compliance is not None
+    assert blocked_at.compliance["reasons"] == ["quarterly_attempt_cap"]
+    assert blocked_at.compliance["attempts_counted"] == 3
