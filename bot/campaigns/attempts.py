@@ -6,29 +6,15 @@ an attempt ends the person's in-flight lease so their next planned call can be c
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from bot.campaigns.claim import dial_check, instant
 from bot.errors import StorageError
 from bot.storage import Database, audit
 from bot.storage.models import Account, AttemptResult, AttemptState, CallAttempt, Debtor
-from bot.storage.types import utcnow
-
-
-def instant(now: datetime | None) -> datetime:
-    """``now`` in UTC, or the current instant when None.
-
-    Raises:
-        ValueError: ``now`` is naive. ``datetime.astimezone`` would read it in the machine's
-            own zone, moving every compliance check by that zone's offset.
-    """
-    if now is None:
-        return utcnow()
-    if now.utcoffset() is None:
-        raise ValueError(f"now {now.isoformat()!r} has no UTC offset")
-    return now.astimezone(UTC)
 
 
 def _load(session: Session, attempt_id: int, expected: tuple[AttemptState, ...]) -> CallAttempt:
@@ -63,19 +49,42 @@ def mark_dialled(
             whose lease ran out is taken over by the next worker; a slow worker that passes
             its id learns here that it must not dial.
 
+    The compliance check runs again at ``now``: a claim may wait for its dial, and the
+    calling window may have closed or a cease been stored meanwhile. When it no longer
+    allows the call, the attempt goes back to the plan (the next claim moves or blocks it),
+    the refusal is audited (``dial_refused``, with the decision) and nothing is dialled.
+
     Raises:
-        StorageError: the attempt is not claimed, or claimed by another worker.
+        StorageError: the attempt is not claimed, is claimed by another worker, or may no
+            longer be dialled at ``now`` (the message lists the reasons).
+        ValueError: ``now`` is naive.
     """
     when = instant(now)
+    refused: tuple[str, ...] = ()
     with db.transaction(write=True) as session:
         attempt = _load(session, attempt_id, (AttemptState.CLAIMED,))
         if worker_id is not None and attempt.claimed_by != worker_id:
             raise StorageError(
                 f"attempt {attempt_id} is claimed by {attempt.claimed_by}, not {worker_id}"
             )
-        attempt.state = AttemptState.DIALLED.value
-        attempt.dialled_at = when
-        audit.append(session, "dial", f"attempt:{attempt_id}", {}, at=when)
+        decision, snapshot = dial_check(session, attempt, attempt.claimed_by or "", when)
+        if decision.allowed:
+            attempt.state = AttemptState.DIALLED.value
+            attempt.dialled_at = when
+            audit.append(session, "dial", f"attempt:{attempt_id}", {}, at=when)
+        else:
+            refused = decision.reasons
+            attempt.compliance = snapshot
+            attempt.state = AttemptState.PLANNED.value
+            attempt.claimed_at = None
+            attempt.claimed_by = None
+            _end_lease(session, attempt)
+            audit.append(session, "dial_refused", f"attempt:{attempt_id}", snapshot, at=when)
+    if refused:
+        raise StorageError(
+            f"attempt {attempt_id} may not be dialled at {when.isoformat()}: "
+            f"{', '.join(refused)}; it is planned again"
+        )
 
 
 def complete_attempt(

@@ -18,6 +18,11 @@ One claim is one transaction:
    mark it blocked; blocked by a flag → mark it blocked;
 5. commit.
 
+The check runs once more when the worker records the dial
+(:func:`~bot.campaigns.attempts.mark_dialled`, through :func:`dial_check`): a claim can wait
+up to its lease before it is dialled, long enough for the window to close or a cease to
+arrive; a refused dial puts the attempt back to planned.
+
 The person, not the account, is the unit locked: one human never gets two calls at once,
 even about two debts. Blocked candidates are settled one per transaction and the search
 continues, so a claim returns the first attempt that may really be dialled.
@@ -39,7 +44,6 @@ from typing import Any, cast
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from bot.campaigns.attempts import instant
 from bot.compliance import Attempt, Decision, Flags, Profile, check, load_profile
 from bot.compliance.model import Outcome as ComplianceOutcome
 from bot.storage import Database, audit
@@ -53,6 +57,7 @@ from bot.storage.models import (
     Debtor,
 )
 from bot.storage.optouts import phone_flags
+from bot.storage.types import utcnow
 
 DEFAULT_LEASE = timedelta(minutes=30)
 # The least look-back for the attempt history; a profile with a longer rule gets more.
@@ -98,6 +103,20 @@ class ClaimedAttempt:
     claimed_at: datetime
     lease_until: datetime
     decision: Decision
+
+
+def instant(now: datetime | None) -> datetime:
+    """``now`` in UTC, or the current instant when None.
+
+    Raises:
+        ValueError: ``now`` is naive. ``datetime.astimezone`` would read it in the machine's
+            own zone, moving every compliance check by that zone's offset.
+    """
+    if now is None:
+        return utcnow()
+    if now.utcoffset() is None:
+        raise ValueError(f"now {now.isoformat()!r} has no UTC offset")
+    return now.astimezone(UTC)
 
 
 def _candidate(
@@ -219,6 +238,46 @@ def _expire_claim(session: Session, attempt: CallAttempt, debtor: Debtor, now: d
         debtor.in_flight_until = None
 
 
+def _precheck(
+    session: Session,
+    attempt: CallAttempt,
+    campaign: Campaign,
+    debtor: Debtor,
+    contact: Contact,
+    worker_id: str,
+    now: datetime,
+) -> tuple[Decision, dict[str, Any]]:
+    """The compliance decision for dialling ``attempt`` at ``now``, and its audit snapshot."""
+    account = session.get_one(Account, attempt.account_id)
+    profile_name = debtor.profile or campaign.profile
+    profile = load_profile(profile_name)
+    history = _history(session, attempt, contact, profile, now)
+    flags = _flags(session, debtor, account, contact)
+    decision = check(
+        profile,
+        timezone=debtor.timezone,
+        now=now,
+        attempts=history,
+        flags=flags,
+    )
+    return decision, _snapshot(decision, profile_name, flags, len(history), worker_id, now)
+
+
+def dial_check(
+    session: Session, attempt: CallAttempt, worker_id: str, now: datetime
+) -> tuple[Decision, dict[str, Any]]:
+    """Check a claimed attempt again at the instant it is about to be dialled.
+
+    A claim may wait before its dial (rendering, a busy line pool) for up to its lease: the
+    window may have closed, or a cease been stored, since the claim was checked.
+    """
+    campaign = session.get_one(Campaign, attempt.campaign_id)
+    account = session.get_one(Account, attempt.account_id)
+    debtor = session.get_one(Debtor, account.debtor_id)
+    contact = session.get_one(Contact, attempt.contact_id)
+    return _precheck(session, attempt, campaign, debtor, contact, worker_id, now)
+
+
 def _settle_one(
     session: Session, campaign: Campaign, worker_id: str, now: datetime, lease: timedelta
 ) -> tuple[bool, ClaimedAttempt | None]:
@@ -236,18 +295,8 @@ def _settle_one(
         attempt.state = AttemptState.CANCELLED.value
         audit.append(session, "attempt_cancel", subject, {"account_status": account.status})
         return True, None
-    profile_name = debtor.profile or campaign.profile
-    profile = load_profile(profile_name)
-    history = _history(session, attempt, contact, profile, now)
-    flags = _flags(session, debtor, account, contact)
-    decision = check(
-        profile,
-        timezone=debtor.timezone,
-        now=now,
-        attempts=history,
-        flags=flags,
-    )
-    snapshot = _snapshot(decision, profile_name, flags, len(history), worker_id, now)
+    decision, snapshot = _precheck(session, attempt, campaign, debtor, contact, worker_id, now)
+    profile_name = str(snapshot["profile"])
     attempt.compliance = snapshot
     audit.append(session, "precheck", subject, snapshot, at=now)
     if decision.allowed:

@@ -41,10 +41,18 @@ from bot.compliance import (
     parse_request,
 )
 from bot.compliance.loader import PROFILES_DIR
-from bot.errors import ComplianceError, DataFileError
+from bot.errors import ComplianceError, DataFileError, StorageError
 from bot.storage import Database
 from bot.storage.debtors import upsert_record
-from bot.storage.models import Account, AttemptResult, AttemptState, CallAttempt, Contact, Debtor
+from bot.storage.models import (
+    Account,
+    AttemptResult,
+    AttemptState,
+    AuditEvent,
+    CallAttempt,
+    Contact,
+    Debtor,
+)
 from bot.storage.optouts import record_opt_out
 from tests.bot.campaigns.helpers import MONDAY, SH, planned_campaign
 
@@ -584,3 +592,45 @@ def test_claim_reads_history_as_far_back_as_the_profile_looks(
     assert blocked_at is not None and blocked_at.compliance is not None
     assert blocked_at.compliance["reasons"] == ["quarterly_attempt_cap"]
     assert blocked_at.compliance["attempts_counted"] == 3
+
+
+def test_a_claim_dialled_after_the_window_closed_is_not_dialled(store: Database) -> None:
+    # Claimed at 21:59:30 Shanghai time, allowed; the worker reaches the dial at 22:00:05.
+    campaign = planned_campaign(store, 1)
+    claim = claim_next(store, campaign.id, "w1", datetime(2026, 3, 2, 21, 59, 30, tzinfo=SH))
+    assert claim is not None
+    with pytest.raises(StorageError) as caught:
+        mark_dialled(store, claim.attempt_id, datetime(2026, 3, 2, 22, 0, 5, tzinfo=SH))
+    assert str(caught.value) == (
+        f"attempt {claim.attempt_id} may not be dialled at 2026-03-02T14:00:05+00:00: "
+        "outside_calling_window; it is planned again"
+    )
+    with store.transaction() as session:
+        attempt = session.get_one(CallAttempt, claim.attempt_id)
+        debtor = session.get_one(Debtor, claim.debtor_id)
+        kinds = [e.kind for e in session.scalars(select(AuditEvent).order_by(AuditEvent.seq))]
+    assert (attempt.state, attempt.claimed_by, attempt.dialled_at) == ("planned", None, None)
+    assert attempt.compliance is not None
+    assert attempt.compliance["next_allowed_at"] == "2026-03-03T08:00:00+08:00"
+    assert debtor.in_flight_attempt_id is None
+    assert kinds[-2:] == ["claim", "dial_refused"]
+    # The next claim moves it to the morning like any attempt found outside the window.
+    assert claim_next(store, campaign.id, "w1", datetime(2026, 3, 2, 22, 1, tzinfo=SH)) is None
+    with store.transaction() as session:
+        moved = session.get_one(CallAttempt, claim.attempt_id)
+    assert moved.scheduled_at == datetime(2026, 3, 3, 8, 0, tzinfo=SH)
+
+
+def test_a_cease_stored_between_claim_and_dial_stops_the_dial(store: Database) -> None:
+    campaign = planned_campaign(store, 1)
+    claim = claim_next(store, campaign.id, "w1", datetime(2026, 3, 2, 9, 1, tzinfo=SH))
+    assert claim is not None
+    with store.transaction(write=True) as session:
+        record_opt_out(session, store.vault, "+8613800000000", "cease", "sms:STOP")
+    with pytest.raises(StorageError, match=r"may not be dialled at .*: cease; it is planned"):
+        mark_dialled(store, claim.attempt_id, datetime(2026, 3, 2, 9, 3, tzinfo=SH), worker_id="w1")
+    assert claim_next(store, campaign.id, "w2", datetime(2026, 3, 2, 9, 4, tzinfo=SH)) is None
+    with store.transaction() as session:
+        states = {a.state for a in session.scalars(select(CallAttempt))}
+    assert AttemptState.DIALLED.value not in states
+    assert AttemptState.CLAIMED.value not in states
