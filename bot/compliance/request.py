@@ -62,8 +62,13 @@ class CheckRequest:
         )
 
 
-def decode_request(text: str) -> CheckRequest:
+def decode_request(text: str, *, source: str | None = None) -> CheckRequest:
     """Decode one JSON check request and validate it like :func:`parse_request`.
+
+    Args:
+        text: The JSON text.
+        source: Where the text came from, for the invalid-JSON message (e.g. ``"stdin"``:
+            "invalid JSON on stdin: ...").
 
     Raises:
         ComplianceError: Invalid JSON, a key repeated within one object (named with the
@@ -72,7 +77,8 @@ def decode_request(text: str) -> CheckRequest:
     try:
         data = json.loads(text, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
-        raise ComplianceError(f"invalid JSON: {exc}") from exc
+        origin = f" on {source}" if source else ""
+        raise ComplianceError(f"invalid JSON{origin}: {exc}") from exc
     return parse_request(_checked_duplicates(data, "input"))
 
 

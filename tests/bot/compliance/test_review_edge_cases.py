@@ -458,6 +458,8 @@ def test_decode_request_agrees_with_parse_request() -> None:
         match=r"^invalid JSON: Expecting property name enclosed in double quotes",
     ):
         decode_request("{nope")
+    with pytest.raises(ComplianceError, match=r"^invalid JSON on stdin: Expecting value: line 1"):
+        decode_request("", source="stdin")
 
 
 # --- campaigns -------------------------------------------------------------------------------
