@@ -9,6 +9,7 @@ from typing import Protocol
 from bot.calls.accounts import CallAccount
 from voice.asr.base import ASREngine
 from voice.sim import CalleeResult, Ears, Persona, run_callee
+from voice.sim.shared_voice import SharedVoice
 from voice.tts.base import TTSEngine
 
 #: The personas a demo cycles through, and the outcome each must end in.
@@ -36,7 +37,7 @@ class LocalCallees:
     """Runs the callees on this process's event loop.
 
     Args:
-        tts: The callees' voices per locale.
+        tts: The callees' voices per locale (each line is rendered once for all callees).
         asr: The callees' ASR per locale (needed with ``ears="whisper"`` only).
         ears: How the callees hear the bot (see :func:`voice.sim.run_callee`).
     """
@@ -48,7 +49,7 @@ class LocalCallees:
         *,
         ears: Ears = "whisper",
     ) -> None:
-        self._tts = tts
+        self._tts = {locale: SharedVoice(engine) for locale, engine in tts.items()}
         self._asr = asr
         self.ears: Ears = ears
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from voice.sim.callee import EARS, CalleeResult, Ears, run_callee
 from voice.sim.persona import Persona
+from voice.sim.shared_voice import SharedVoice
 
 logger = logging.getLogger(__name__)
 
@@ -153,7 +154,7 @@ async def _serve(
     from voice.asr.priority_worker import BACKGROUND
     from voice.tts.defaults import default_engine
 
-    tts = default_engine(locale, baker=baker)
+    tts = SharedVoice(default_engine(locale, baker=baker))
     asr: ASREngine | None = None
     if ears == "whisper":
         engine = engine_for(locale)
