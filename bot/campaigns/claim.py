@@ -8,9 +8,10 @@ One claim is one transaction:
    attempt still *claimed* by a worker whose lease ran out counts as planned again (see
    below);
 2. load the attempt history of that debt and of that phone number, whichever debtor record
-   holds it (claimed and dialled attempts count as unanswered attempts: their result is not
-   known yet) and the flags (cease, DNC, consent, bankruptcy, legal hold, dispute; opt-outs
-   matched by the phone's blind index);
+   holds it (a claimed attempt counts as unanswered; a dialled one without result as the
+   outcome the profile's rules count most, see :func:`_strictest_outcome`) and the flags
+   (cease, DNC, consent, bankruptcy, legal hold, dispute; opt-outs matched by the phone's
+   blind index);
 3. run :func:`bot.compliance.check` and append its decision to the audit log;
 4. allowed → mark the attempt claimed and the person in flight (a lease, so a crashed
    worker does not block the person forever) and audit the claim; blocked for a while →
@@ -49,7 +50,6 @@ from bot.compliance.model import Outcome as ComplianceOutcome
 from bot.storage import Database, audit
 from bot.storage.models import (
     Account,
-    AttemptResult,
     AttemptState,
     CallAttempt,
     Campaign,
@@ -168,14 +168,33 @@ def _history(
             CallAttempt.id != attempt.id,
         )
     ).all()
+    unknown = _strictest_outcome(profile)
     history: list[Attempt] = []
     for claimed_at, dialled_at, result in rows:
         at = dialled_at or claimed_at
         if at is None:  # pragma: no cover - counting states always have claimed_at
             continue
-        outcome = cast(ComplianceOutcome, result or AttemptResult.NO_ANSWER.value)
+        if result is not None:
+            outcome = cast(ComplianceOutcome, result)
+        elif dialled_at is not None:
+            outcome = unknown  # the call happened; how it ended is not recorded
+        else:
+            outcome = "no_answer"
         history.append(Attempt(at, outcome))
     return history
+
+
+def _strictest_outcome(profile: Profile) -> ComplianceOutcome:
+    """The outcome that triggers most of the profile's rules, for a call of unknown result.
+
+    A dialled attempt without a result (its worker died mid-call, or the call is still
+    running past its lease) may have been a conversation or a miss. Read it as the outcome
+    most rules count: ``conversation`` under us-regf (cap and quiet period), an unanswered
+    attempt under cn (its cap ignores conversations). Ties go to ``no_answer``.
+    """
+    rules = [cap.outcomes for cap in profile.caps] + [rule.after for rule in profile.cooldowns]
+    choices: tuple[ComplianceOutcome, ...] = ("no_answer", "conversation")
+    return max(choices, key=lambda outcome: sum(outcome in counted for counted in rules))
 
 
 def _flags(session: Session, debtor: Debtor, account: Account, contact: Contact) -> Flags:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from bot.campaigns import claim as claim_module
 from bot.campaigns import (
@@ -636,3 +636,74 @@ def test_a_cease_stored_between_claim_and_dial_stops_the_dial(store: Database) -
         states = {a.state for a in session.scalars(select(CallAttempt))}
     assert AttemptState.DIALLED.value not in states
     assert AttemptState.CLAIMED.value not in states
+
+
+def _first_touch() -> Select[CallAttempt]:
+    """The earliest planned attempt (ids do not follow slot order on every database)."""
+    return (
+        select(CallAttempt)
+        .where(CallAttempt.state == AttemptState.PLANNED.value)
+        .order_by(CallAttempt.planned_at)
+    )
+
+
+def test_a_dial_without_result_counts_as_the_strictest_outcome(store: Database) -> None:
+    # The worker died during Sunday's call: dialled, no result. It may have been a
+    # conversation, so Regulation F's 7-day quiet period holds on Monday.
+    with store.transaction(write=True) as session:
+        upsert_record(session, store.vault, make_record(0, profile="us-regf"), with_tier(3))
+    campaign = create_campaign(store, "regf", profile="us-regf", locale="en")
+    plan_campaign(store, "regf", MONDAY, 1)
+    sunday = datetime(2026, 3, 1, 10, 0, tzinfo=SH)
+    with store.transaction(write=True) as session:
+        planned = session.scalars(_first_touch()).first()
+        assert planned is not None
+        session.add(
+            CallAttempt(
+                campaign_id=campaign.id,
+                account_id=planned.account_id,
+                contact_id=planned.contact_id,
+                tier=3,
+                state=AttemptState.DIALLED.value,
+                planned_at=sunday,
+                scheduled_at=sunday,
+                claimed_at=sunday,
+                claimed_by="dead",
+                dialled_at=sunday,
+            )
+        )
+    assert claim_next(store, campaign.id, "w1", datetime(2026, 3, 2, 9, 1, tzinfo=SH)) is None
+    with store.transaction() as session:
+        first = session.get_one(CallAttempt, planned.id)
+    assert first.compliance is not None
+    assert first.compliance["reasons"] == ["recent_conversation"]
+    assert first.compliance["next_allowed_at"] == "2026-03-08T08:00:00+08:00"
+
+
+def test_a_dial_without_result_still_counts_against_the_daily_misses(store: Database) -> None:
+    # Under cn the strictest reading of an unknown result is an unanswered attempt.
+    campaign = planned_campaign(store, 1)
+    _misses(store, "EXT-00000", campaign.id, datetime(2026, 3, 2, 8, 0, tzinfo=SH), 5)
+    with store.transaction(write=True) as session:
+        planned = session.scalars(_first_touch()).first()
+        assert planned is not None
+        at = datetime(2026, 3, 2, 8, 30, tzinfo=SH)
+        session.add(
+            CallAttempt(
+                campaign_id=campaign.id,
+                account_id=planned.account_id,
+                contact_id=planned.contact_id,
+                tier=3,
+                state=AttemptState.DIALLED.value,
+                planned_at=at,
+                scheduled_at=at,
+                claimed_at=at,
+                claimed_by="dead",
+                dialled_at=at,
+            )
+        )
+    assert claim_next(store, campaign.id, "w1", datetime(2026, 3, 2, 9, 1, tzinfo=SH)) is None
+    with store.transaction() as session:
+        first = session.get_one(CallAttempt, planned.id)
+    assert first.compliance is not None
+    assert first.compliance["reasons"] == ["daily_attempt_cap"]
