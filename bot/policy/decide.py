@@ -124,7 +124,10 @@ def _add_model(
     # or heard a reassurance ("i want to keep living", a negated phrase said without negation).
     # An idiom anywhere in the turn ("i'd kill for a day off", 气死了) silences it too. It
     # then still hears the words said BEFORE the first such match, so that reassurance
-    # appended later ("... any more I'm fine") never undoes what it heard.
+    # appended later ("... any more I'm fine") never undoes what it heard. A reassurance
+    # (a negated phrase said without negation: "i'm fine", "i want to keep living") silences
+    # only its own clause: said first ("I'm fine. I've sorted everything out, the dog's gone
+    # to my sister's"), it must not silence the clauses that follow.
     if "self_harm" in tags:
         return
     heard = surface
@@ -134,12 +137,20 @@ def _add_model(
     )
     if discarded or idiom is not None:
         starts = [idiom.start()] if idiom is not None else []
+        found = True
         for e in evidence:
             if e.detector in SAFETY and e.note in ("negated", "idiom", "unnegated"):
-                position = surface.find(" " + e.matched.split(" … ")[-1])
-                if position >= 0:
+                words = " " + e.matched.split(" … ")[-1]
+                position = surface.find(words)
+                if position < 0:
+                    found = False
+                elif e.note == "unnegated":
+                    end = surface.find("|", position + len(words))
+                    end = len(surface) if end < 0 else end
+                    heard = heard[:position] + " " * (end - position) + heard[end:]
+                else:
                     starts.append(position)
-        heard = surface[: min(starts)] if starts else ""
+        heard = heard[: min(starts)] if starts else heard if found else ""
         if any(e.detector in SAFETY and e.note == "negated" for e in evidence):
             heard = _before_negation(heard, lexicon)  # "i'm not thinking about [suicide]"
         # heard before the reassurance, and in the whole turn too

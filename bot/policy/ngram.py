@@ -48,7 +48,9 @@ TAGS: tuple[str, ...] = ("self_harm", "distress")
 #: The union of :data:`TAGS`: the model that decides whether the detector adds anything.
 SAFETY = "safety"
 #: The concept class of everyday, unhurried talk ("one sec", "while i wait", "haha"): a turn
-#: holding it is a benign context, like a promise heard by the lexicon.
+#: holding it is a benign context, like a promise heard by the lexicon. A locale may name
+#: more such classes (``benign_classes`` in ``<locale>.yml``: an ordinary reason for settling
+#: one's affairs, "we're moving house", "the landlord won't allow pets").
 CALM = "calm"
 _ALPHA = 0.5
 _MIN_COUNT = 2
@@ -71,11 +73,19 @@ class Concepts:
     #: reassurance and retraction ("i'm fine", "just kidding", 没事, 哈哈): taken out of a
     #: turn before it is scored, so appending them never lowers what was heard
     reassurance: re.Pattern[str] | None = None
+    #: classes that make a turn a benign context (ask ``benign_margin``), never a risk
+    benign_classes: frozenset[str] = frozenset({CALM})
+
+    @property
+    def context_classes(self) -> frozenset[str]:
+        """Classes that only give context: ``self``, ``intent`` and the benign classes."""
+        return CONTEXT_CLASSES | self.benign_classes
 
     def risky(self, surface: str) -> bool:
         """Whether ``surface`` holds a risk concept (any class but the context ones)."""
+        context = self.context_classes
         return any(
-            name not in CONTEXT_CLASSES and pattern.search(surface) is not None
+            name not in context and pattern.search(surface) is not None
             for name, pattern in self.patterns
         )
 
@@ -161,9 +171,11 @@ class NgramModel:
             surface = self.concepts.reassurance.sub(" ", surface)
         found = self._found(surface)
         present = {name[1:] for name, _, _ in found if name.startswith("@")}
-        risky = bool(present - CONTEXT_CLASSES)
-        if CALM in present and extra_margin <= 0.0:
-            # "i'm just hanging up the coats, one sec": everyday talk asks the benign margin
+        context = self.concepts.context_classes
+        risky = bool(present - context)
+        if present & self.concepts.benign_classes and extra_margin <= 0.0:
+            # "i'm just hanging up the coats, one sec", "we're moving house on friday":
+            # everyday talk and ordinary reasons ask the benign margin
             extra_margin = self.concepts.benign_margin
         margin = extra_margin + (0.0 if risky else self.concepts.without_concept_margin)
         scores = self._score_found(found)
@@ -183,7 +195,7 @@ class NgramModel:
             return added
         if not self.concepts.min_risk_classes:
             return added
-        risks = sorted(present - CONTEXT_CLASSES)
+        risks = sorted(present - context)
         # a benign context ("struggling to pay", "i'll pay before the letter") asks one more
         needed = self.concepts.min_risk_classes + (1 if extra_margin > 0 else 0)
         if "self" in present and len(risks) >= needed:
@@ -375,6 +387,15 @@ def load_concepts(locale: Locale, root: Path = MODEL_DIR) -> Concepts:
     reassurance = data.get("reassurance", [])
     if not isinstance(reassurance, list) or not all(isinstance(t, str) for t in reassurance):
         raise DataFileError(str(path), None, '"reassurance" must be a list of strings')
+    benign_classes = data.get("benign_classes", [CALM])
+    if not isinstance(benign_classes, list) or not all(
+        isinstance(name, str) and (name in data["concepts"] or "benign_classes" not in data)
+        for name in benign_classes
+    ):
+        # the default (calm) may be absent; classes named in the file must exist
+        raise DataFileError(
+            str(path), None, f'"benign_classes" must list concept classes, got {benign_classes!r}'
+        )
     patterns = []
     for name, terms in data["concepts"].items():
         if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
@@ -389,6 +410,7 @@ def load_concepts(locale: Locale, root: Path = MODEL_DIR) -> Concepts:
         float(benign),
         once,
         _compile(reassurance, locale) if reassurance else None,
+        frozenset(benign_classes),
     )
 
 
