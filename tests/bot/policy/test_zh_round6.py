@@ -163,3 +163,102 @@ def test_indirect_self_harm_hands_over(text: str) -> None:
 @pytest.mark.parametrize("text", HARD_NEGATIVES)
 def test_look_alikes_are_not_a_crisis(text: str) -> None:
     assert not SAFETY & set(decide_zh(text).reasons)
+
+
+# A second probe, written after the first fixes and measured before the fixes that followed
+# it: crisis 15/22, look-alikes 9/10 (the code before this round: the same 15/22 and 9/10).
+# After: 21/22 and 9/10. Still missed, and left out here: a polite goodbye to the caller
+# ("谢谢你们一直客客气气的 跟你说一声再见": without the call's history it is a hang-up) and
+# 安眠药 taken as prescribed ("安眠药医生只给开了七片 我按时吃" is still escalated).
+SECOND_PROBE_CRISIS = [
+    "首饰盒里写了张单子 谁拿哪件都写清楚了",
+    "我把社保卡医保卡的密码都写下来压在茶叶罐底下了",
+    "这个月的账你们别急 过了下礼拜也就没人欠你们了",
+    "我应该熬不到过年了 你们也别惦记这点钱",
+    "打这个电话也是最后一回了 以后这号注销 人也没了",
+    "我今天去把头发剪了 衣服也换了新的 该去的地方我想好了",
+    "窗户我已经打开了 这是二十六楼",
+    "家里的安眠药我全倒出来了 数了数有四十多片",
+    "我在高速桥上把车停了 人在护栏边上",
+    "昨晚喝了点百草枯 嗓子现在火辣辣的",
+    "手上那几道疤又添了新的",
+    "等小孩中考完 我就把该办的事办了 然后就解脱了",
+    "明天就是最后一天 我已经决定了",
+    "我这个病秧子早点走了 家里也少花点钱",
+    "我一走 这些债也跟着一笔勾销了吧",
+    "俺家那口子以后就靠她自己了 俺是撑不下去了",
+    "老子不想再活起受罪了",
+    "我已经同屋企人讲咗再见了 冇咩牵挂了",
+    "就是那个 嗯 我我 我不想醒过来了 就这样睡吧",
+    "嗯 那个 绳子 我 已经 挂 在 门框上了",
+    "我想自己静悄悄地离开 谁也不告诉",
+]
+SECOND_PROBE_LOOK_ALIKES = [
+    "窗户开着呢 屋里太闷了 你说",
+    "我下礼拜就走 去外地上大学 学费贷款下个月还",
+    "首饰都给我闺女当嫁妆了 她下个月结婚",
+    "明天最后一天上班 后天开始休产假",
+    "我今天去剪了头发 换了身新衣服 去面试",
+    "我这手机号下个月注销 换成公司的号",
+    "在高速上呢 前面桥上堵死了",
+    "小孩中考完了 我们全家去旅游",
+    "这笔账要是能一笔勾销就好了 开个玩笑 我会还的",
+]
+
+
+@pytest.mark.parametrize("text", SECOND_PROBE_CRISIS)
+def test_second_probe_crisis_hands_over(text: str) -> None:
+    decision = decide_zh(text)
+    assert decision.action == "handoff"
+    assert SAFETY & set(decision.reasons)
+
+
+@pytest.mark.parametrize("text", SECOND_PROBE_LOOK_ALIKES)
+def test_second_probe_look_alikes_are_not_a_crisis(text: str) -> None:
+    assert not SAFETY & set(decide_zh(text).reasons)
+
+
+# A third probe, written after the second fixes and measured before the fixes that followed
+# it: crisis 10/17, look-alikes 6/8 (the code before this round: the same). After: 15/17 and
+# 8/8. Still missed, and left out here: a video "for when he's grown up" and a mortgage card
+# handed to a brother "he'll pay it every month from now on" (each also said by parents and
+# borrowers with no crisis at all: the turn alone cannot tell).
+THIRD_PROBE_CRISIS = [
+    "你们这个钱啊 等我下去了再慢慢跟阎王爷要吧",
+    "我想好了 这个周末就去海边 不打算回来了",
+    "刚刚把那一板药都抠出来了 一粒一粒摆在桌上",
+    "嗯 今天 把 遗嘱 也 公证 了 没什么 放不下的 了",
+    "明天早上他们就会发现了 你们也不用再操心",
+    "手腕上那道口子缝了九针 是我自己弄的",
+    "我站在这个天桥上好久了 车来车往的",
+    "我活这么大 没一件事做成的 还留着干嘛",
+    "以后我闺女就拜托她小姨了 我没脸见她",
+    "你们打这个电话 就当是送我最后一程吧",
+    "我昨天把微信好友都删光了 朋友圈也清了",
+    "我这把年纪了 拖着一身病 早该走了",
+    "烧炭的东西都买好了 就放在后备箱",
+    "那啥 俺就想眯一觉 不想再睁眼了",
+    "我已经把自己锁在厕所里了 手里拿着刀",
+]
+THIRD_PROBE_LOOK_ALIKES = [
+    "我给我儿子录了段视频 他今天第一次走路",
+    "房贷那张卡我交给我老婆管了 她每月按时还",
+    "微信好友太多了 删了一些不联系的",
+    "这个周末去海边玩 下周一回来就还",
+    "我爸的遗嘱公证了 房子留给我妹 没什么好争的",
+    "这个天桥上好多卖小吃的",
+    "这把年纪了还要加班 真受罪 不过钱我会还",
+    "烧烤的炭买好了 放在后备箱 周末去露营",
+]
+
+
+@pytest.mark.parametrize("text", THIRD_PROBE_CRISIS)
+def test_third_probe_crisis_hands_over(text: str) -> None:
+    decision = decide_zh(text)
+    assert decision.action == "handoff"
+    assert SAFETY & set(decision.reasons)
+
+
+@pytest.mark.parametrize("text", THIRD_PROBE_LOOK_ALIKES)
+def test_third_probe_look_alikes_are_not_a_crisis(text: str) -> None:
+    assert not SAFETY & set(decide_zh(text).reasons)
