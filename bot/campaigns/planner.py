@@ -18,9 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from bot.campaigns.strategy import Strategy, TierStrategy
+from bot.compliance.clock import zone as time_zone
+from bot.errors import ComplianceError
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +114,8 @@ def plan(
             zone = zones.get(account.timezone)
             if zone is None:
                 try:
-                    zone = zones[account.timezone] = ZoneInfo(account.timezone)
-                except (ZoneInfoNotFoundError, ValueError) as exc:
+                    zone = zones[account.timezone] = time_zone(account.timezone)
+                except ComplianceError as exc:
                     raise ValueError(
                         f"account {account.account_id}: unknown time zone {account.timezone!r}"
                     ) from exc

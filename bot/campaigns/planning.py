@@ -22,7 +22,6 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import (
     Column,
@@ -47,6 +46,8 @@ from sqlalchemy.orm import aliased
 from bot.campaigns.planner import slots_for
 from bot.campaigns.service import get_campaign
 from bot.campaigns.strategy import Strategy, load_strategy
+from bot.compliance.clock import zone as time_zone
+from bot.errors import ComplianceError
 from bot.storage import Database, audit
 from bot.storage.bulk import foreign_keys_checked_once
 from bot.storage.models import Account, AttemptState, CallAttempt, Campaign, Contact, Debtor
@@ -123,8 +124,9 @@ def _slots(
         if tier_strategy is None:
             raise ValueError(f"no strategy for tier {tier}")
         try:
-            zone = ZoneInfo(timezone)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
+            # The check refuses what it cannot read; a plan must not hold such attempts.
+            zone = time_zone(timezone)
+        except ComplianceError as exc:
             raise ValueError(f"a debtor has an unknown time zone {timezone!r}") from exc
         every = tier_strategy.every_days
         for offset in range(every):

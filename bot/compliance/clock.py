@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, available_timezones
 
 from bot.errors import ComplianceError
 
@@ -26,14 +26,29 @@ _ZONES: dict[str, ZoneInfo] = {}
 _SECOND = timedelta(seconds=1)
 
 
+# Files of the zone database that are not a place: the machine's own zone, tzdata's
+# placeholder for "unknown" (it reads as UTC) and a template. Deciding a call with one of them
+# would apply a clock that is not the person's.
+_NOT_A_PLACE = frozenset({"localtime", "Factory", "posixrules"})
+
+
+@lru_cache(maxsize=1)
+def _zone_names() -> frozenset[str]:
+    # Also leaves out the right/ (leap-second) and posix/ copies of each zone.
+    return frozenset(available_timezones()) - _NOT_A_PLACE
+
+
 def zone(key: str) -> ZoneInfo:
     """The IANA time zone ``key`` (e.g. ``"Asia/Shanghai"``), built once and cached.
 
     Raises:
-        ComplianceError: ``key`` is not a known IANA time zone.
+        ComplianceError: ``key`` is not the IANA name of a place's zone (``localtime``,
+            ``Factory`` and ``right/...`` exist as files but are refused).
     """
     found = _ZONES.get(key)
     if found is None:
+        if key not in _zone_names():
+            raise ComplianceError(f"unknown time zone {key!r}")
         try:
             found = ZoneInfo(key)
         except (ValueError, KeyError, OSError) as exc:

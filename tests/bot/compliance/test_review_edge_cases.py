@@ -20,15 +20,18 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import Select, select
 
-from bot.campaigns import claim as claim_module
 from bot.campaigns import (
+    PlanAccount,
     claim_next,
     complete_attempt,
     create_campaign,
+    load_strategy,
     mark_dialled,
+    plan,
     plan_campaign,
     release_attempt,
 )
+from bot.campaigns import claim as claim_module
 from bot.cli import cli
 from bot.compliance import (
     Attempt,
@@ -344,6 +347,28 @@ def test_naive_datetimes_are_refused_with_the_value() -> None:
 def test_unknown_time_zone_is_refused() -> None:
     with pytest.raises(ComplianceError, match=r"^unknown time zone 'Mars/Olympus'$"):
         decide("cn", "Mars/Olympus", "2026-11-28T09:00:00+08:00")
+
+
+@pytest.mark.parametrize(
+    ("key", "why"),
+    [
+        ("localtime", "the server's own zone, not the person's"),
+        ("Factory", "tzdata's placeholder for an unknown zone, read as UTC"),
+        ("posixrules", "a template file, not a place"),
+        ("right/America/New_York", "a leap-second variant: its clock changes fall 27 s late"),
+    ],
+)
+def test_zone_files_that_are_not_a_persons_zone_are_refused(key: str, why: str) -> None:
+    with pytest.raises(ComplianceError, match=f"^unknown time zone {key!r}$"):
+        decide("us-regf", key, "2026-06-01T12:00:00-04:00")
+
+
+def test_plans_refuse_the_zones_the_check_refuses() -> None:
+    # Else a planned attempt could never be checked, and every claim would stop on it.
+    strategy = load_strategy()
+    account = PlanAccount(account_id=1, contact_id=1, tier=3, timezone="localtime")
+    with pytest.raises(ValueError, match=r"^account 1: unknown time zone 'localtime'$"):
+        plan([account], strategy, datetime(2026, 6, 1, tzinfo=SH), datetime(2026, 6, 2, tzinfo=SH))
 
 
 # --- profile files ---------------------------------------------------------------------------
