@@ -47,6 +47,7 @@ from sqlalchemy.orm import Session
 
 from bot.compliance import Attempt, Decision, Flags, Profile, check, load_profile
 from bot.compliance.model import Outcome as ComplianceOutcome
+from bot.errors import ComplianceError
 from bot.storage import Database, audit
 from bot.storage.models import (
     Account,
@@ -65,6 +66,8 @@ HISTORY_DAYS = 60
 # A blocked attempt is moved to next_allowed_at only when that is within this much of its
 # slot; later than that the strategy's next slot takes over and the attempt is dropped.
 RESCHEDULE_LIMIT = timedelta(hours=24)
+# The reason recorded on an attempt whose data the compliance check refused to evaluate.
+UNCHECKABLE = "compliance_error"
 _COUNTING_STATES = (
     AttemptState.CLAIMED.value,
     AttemptState.DIALLED.value,
@@ -314,7 +317,22 @@ def _settle_one(
         attempt.state = AttemptState.CANCELLED.value
         audit.append(session, "attempt_cancel", subject, {"account_status": account.status})
         return True, None
-    decision, snapshot = _precheck(session, attempt, campaign, debtor, contact, worker_id, now)
+    try:
+        decision, snapshot = _precheck(session, attempt, campaign, debtor, contact, worker_id, now)
+    except ComplianceError as exc:
+        # Data the check cannot read (a time zone or profile changed after planning): the
+        # attempt is blocked, not retried by every claim, so the campaign goes on.
+        attempt.state = AttemptState.BLOCKED.value
+        attempt.compliance = {
+            "allowed": False,
+            "reasons": [UNCHECKABLE],
+            "next_allowed_at": None,
+            "error": str(exc),
+            "checked_at": now.isoformat(),
+            "worker": worker_id,
+        }
+        audit.append(session, "precheck", subject, attempt.compliance, at=now)
+        return True, None
     profile_name = str(snapshot["profile"])
     attempt.compliance = snapshot
     audit.append(session, "precheck", subject, snapshot, at=now)

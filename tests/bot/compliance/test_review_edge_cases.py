@@ -732,3 +732,23 @@ def test_a_dial_without_result_still_counts_against_the_daily_misses(store: Data
         first = session.get_one(CallAttempt, planned.id)
     assert first.compliance is not None
     assert first.compliance["reasons"] == ["daily_attempt_cap"]
+
+
+def test_an_attempt_the_check_cannot_read_is_blocked_and_claims_go_on(store: Database) -> None:
+    # Planned, then the debtor's zone was changed to one the check refuses. Before, every
+    # claim raised on this first candidate and nobody else in the campaign was called.
+    campaign = planned_campaign(store, 2)
+    with store.transaction(write=True) as session:
+        first = session.scalars(select(Debtor).order_by(Debtor.id)).first()
+        assert first is not None
+        first.timezone = "Factory"
+    claim = claim_next(store, campaign.id, "w1", datetime(2026, 3, 2, 9, 1, tzinfo=SH))
+    assert claim is not None and claim.debtor_id != first.id
+    assert claim_next(store, campaign.id, "w2", datetime(2026, 3, 2, 9, 2, tzinfo=SH)) is None
+    with store.transaction() as session:
+        stuck = session.scalars(
+            select(CallAttempt).where(CallAttempt.state == AttemptState.BLOCKED.value)
+        ).one()
+    assert stuck.compliance is not None
+    assert stuck.compliance["reasons"] == ["compliance_error"]
+    assert stuck.compliance["error"] == "unknown time zone 'Factory'"
