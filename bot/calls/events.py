@@ -22,6 +22,7 @@ from bot.calls.ports import CallRecorder, TurnRecord
 logger = logging.getLogger(__name__)
 
 EventKind = Literal[
+    "refused",
     "ringing",
     "connected",
     "turn",

@@ -30,6 +30,7 @@ from bot.calls.spoken import day, disclosed_terms, money
 from bot.calls.voice_channel import AudioVoiceChannel
 from bot.campaigns.attempts import complete_attempt, mark_dialled
 from bot.dialogue.client import RasaClient
+from bot.errors import StorageError
 from bot.storage import audit
 from bot.storage.calls import record_outcome
 from bot.storage.database import Database
@@ -171,14 +172,37 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+class DialRefused(StorageError):
+    """The attempt was not dialled: the check at the dial instant refused it.
+
+    Between the claim and the dial the window may have closed or the person may have asked
+    not to be called; :func:`bot.campaigns.attempts.mark_dialled` then puts the attempt
+    back to planned with a ``dial_refused`` audit row. Nothing was said to anyone.
+    """
+
+    def __init__(self, call_id: str, reason: str) -> None:
+        super().__init__(f"call {call_id} not dialled: {reason}")
+        self.call_id = call_id
+        self.reason = reason
+
+
 async def run_attempt(attempt_id: int, services: CallServices, dialer: Dialer) -> CallReport:
-    """Dial one claimed attempt and run it to its stored outcome."""
+    """Dial one claimed attempt and run it to its stored outcome.
+
+    Raises:
+        DialRefused: The compliance check at the dial instant refused the call (the
+            attempt is planned again; no far end was dialled).
+    """
     db = services.db
     account = await asyncio.to_thread(_load, db, attempt_id)
     call_id = f"a{attempt_id}"
-    await asyncio.to_thread(
-        mark_dialled, db, attempt_id, services.clock(), worker_id=services.worker_id
-    )
+    try:
+        await asyncio.to_thread(
+            mark_dialled, db, attempt_id, services.clock(), worker_id=services.worker_id
+        )
+    except StorageError as exc:
+        services.events.publish(CallEvent(call_id, "refused", {"reason": str(exc)}))
+        raise DialRefused(call_id, str(exc)) from exc
     waiting = services.hub.expect(call_id)
     far_end = dialer.dial(call_id, account, f"{services.base_url}/calls/{call_id}/offer")
     services.events.publish(CallEvent(call_id, "ringing"))
@@ -288,5 +312,6 @@ __all__ = [
     "SessionHub",
     "call_setup",
     "call_slots",
+    "DialRefused",
     "run_attempt",
 ]

@@ -8,7 +8,7 @@ from typing import IO, Any, NoReturn
 
 import click
 
-from bot.compliance import load_profile, parse_request, profile_names
+from bot.compliance import decode_request, load_profile, profile_names
 from bot.errors import KindCallError
 
 _CHECK_HELP = """Decide whether one call may be placed now; JSON in on stdin, JSON out.
@@ -65,11 +65,7 @@ def check_command() -> None:
     """Read one check request on stdin and print the decision."""
     text = sys.stdin.read()
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        _fail(f"invalid JSON on stdin: {exc}")
-    try:
-        decision = parse_request(data).decide()
+        decision = decode_request(text, source="stdin").decide()
     except KindCallError as exc:
         _fail(str(exc))
     click.echo(json.dumps(decision.to_json()))

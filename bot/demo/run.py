@@ -14,7 +14,14 @@ from bot import paths
 from bot.calls.accounts import load_call_account
 from bot.calls.events import CallEvent, CallEvents
 from bot.calls.evidence import EvidenceWriter
-from bot.calls.runner import CallReport, CallServices, SessionHub, call_slots, run_attempt
+from bot.calls.runner import (
+    CallReport,
+    CallServices,
+    DialRefused,
+    SessionHub,
+    call_slots,
+    run_attempt,
+)
 from bot.demo.dialer import PERSONA_OUTCOMES, CalleeRunner, LocalCallees, SimulatedDialer
 from bot.demo.population import DEMO_WORKER, DemoData
 from bot.dialogue import server
@@ -193,19 +200,24 @@ async def _run_calls(
         stage("calling")
         gate = asyncio.Semaphore(max(1, concurrency))
 
-        async def one(attempt_id: int) -> CallReport:
+        async def one(attempt_id: int) -> CallReport | None:
             async with gate:
                 # Render ahead per call, just before dialling it: the first calls start
                 # while later accounts' lines are still to be rendered.
                 state.states[f"a{attempt_id}"] = "rendering"
                 await _render_ahead(data, bot_tts, locale, attempt_id)
-                report = await run_attempt(attempt_id, services, dialer)
+                try:
+                    report = await run_attempt(attempt_id, services, dialer)
+                except DialRefused as refused:
+                    # the window closed or a cease arrived since the claim: not dialled
+                    state.states[refused.call_id] = "refused"
+                    return None
                 state.reports[report.call_id] = report
                 return report
 
         reports = await asyncio.gather(*(one(c.attempt_id) for c in data.claims))
         stage("done")
-        return list(reports)
+        return [report for report in reports if report is not None]
     finally:
         await signalling.stop()
         await rasa.aclose()

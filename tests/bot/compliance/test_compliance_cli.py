@@ -220,3 +220,14 @@ def test_check_help_documents_the_contract() -> None:
     assert result.exit_code == 0
     for text in ('"next_allowed_at"', "exit 2", '"consent"', "recent_conversation"):
         assert text in result.stdout
+
+
+def test_a_key_repeated_in_one_object_is_refused_not_read_as_its_last_value() -> None:
+    # {"cease": true, "cease": false} read by plain json.loads decided as no cease
+    text = (
+        '{"profile": "cn", "timezone": "Asia/Shanghai", "now": "2026-03-10T03:00:00Z", '
+        '"flags": {"cease": true, "cease": false}}'
+    )
+    code, out, err = run(text)
+    assert (code, out) == (2, "")
+    assert "flags: duplicate key 'cease'" in err
