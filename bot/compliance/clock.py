@@ -33,8 +33,12 @@ _NOT_A_PLACE = frozenset({"localtime", "Factory", "posixrules"})
 
 
 @lru_cache(maxsize=1)
-def _zone_names() -> frozenset[str]:
-    # Also leaves out the right/ (leap-second) and posix/ copies of each zone.
+def place_zone_names() -> frozenset[str]:
+    """The IANA zone names a person can live in (what :func:`zone` accepts).
+
+    Leaves out the zone files that are not a place (``localtime``, ``Factory``,
+    ``posixrules``) and the right/ (leap-second) and posix/ copies of each zone.
+    """
     return frozenset(available_timezones()) - _NOT_A_PLACE
 
 
@@ -47,7 +51,7 @@ def zone(key: str) -> ZoneInfo:
     """
     found = _ZONES.get(key)
     if found is None:
-        if key not in _zone_names():
+        if key not in place_zone_names():
             raise ComplianceError(f"unknown time zone {key!r}")
         try:
             found = ZoneInfo(key)

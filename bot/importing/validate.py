@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-import zoneinfo
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 from typing import TypeVar
 
 import phonenumbers
 from phonenumbers import timezone as phone_timezone
 
+from bot.compliance.clock import place_zone_names
 from bot.importing import fields
 from bot.importing.columns import DateOrder
 from bot.importing.fields import FieldError, show
@@ -83,11 +82,6 @@ _PROFILE = re.compile(r"[a-z0-9][a-z0-9-]{0,31}")
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _CURRENCY_NAMES = {"RMB": "CNY", "人民币": "CNY", "元": "CNY", "美元": "USD", "$": "USD"}
 _COUNTRY_CURRENCY = {"CN": "CNY", "US": "USD"}
-
-
-@cache
-def _zones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
 
 
 @dataclass(slots=True)
@@ -220,7 +214,7 @@ def _state(region: str | None, number: phonenumbers.PhoneNumber | None) -> State
 def _phone_zones(number: phonenumbers.PhoneNumber | None) -> list[str]:
     if number is None:
         return []
-    return [z for z in phone_timezone.time_zones_for_number(number) if z in _zones()]
+    return [z for z in phone_timezone.time_zones_for_number(number) if z in place_zone_names()]
 
 
 def _timezone(
@@ -228,7 +222,7 @@ def _timezone(
 ) -> str | None:
     given = row.get("timezone")
     if given:
-        if given not in _zones():
+        if given not in place_zone_names():
             row.fail("timezone", f"{show(given)} is not an IANA time zone (e.g. Asia/Shanghai)")
             return None
         return given

@@ -466,3 +466,15 @@ def test_a_mapping_encoding_that_cannot_decode_stops_with_a_data_file_error(
     with pytest.raises(DataFileError) as excinfo:
         list(read_rows(path, mapping))
     assert excinfo.value.detail.startswith("reading stopped: not decodable as utf-16-le: ")
+
+
+@pytest.mark.parametrize("zone", ["localtime", "Factory", "right/America/New_York"])
+def test_a_zone_file_that_is_not_a_place_is_refused(write_file: WritePath, zone: str) -> None:
+    # planning refuses them (the machine's own zone, "unknown" read as UTC, leap-second copies)
+    path = write_file(HEADER + f"A1,Ann,(213) 555-0101,Harbor Bank,10,2026-01-01,US,{zone},,\n")
+    [(_, error)] = list(read_rows(path))
+    assert isinstance(error, RowError)
+    assert (error.column, error.message) == (
+        "timezone",
+        f'timezone: "{zone}" is not an IANA time zone (e.g. Asia/Shanghai)',
+    )
