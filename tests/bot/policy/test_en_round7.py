@@ -281,3 +281,26 @@ def test_hardship_without_keywords(text: str) -> None:
 @pytest.mark.parametrize("text", SECOND_LOOKALIKES)
 def test_second_lookalikes_raise_no_safety_tag(text: str) -> None:
     assert not {"self_harm", "distress"} & set(decide_en(text).reasons)
+
+
+# Ordinary talk that holds one of this round's weak cues (a place, a train, a will, "for
+# long", the next life, "give it a week"): one weak cue, or two that belong to different
+# stories, must not add up to a handover. Written after the fixes to check them.
+WEAK_CUE_LOOKALIKES = [
+    "im by the river with the dog wont be long",
+    "I've made my will and my husband's done his, we're not going anywhere for long yet",
+    "the express train doesn't stop here so i'm getting the bus",
+    "My dad's in the next life now, he passed last year, but I can pay something.",
+    "I can't stay on for long, I'm at work.",
+    "give it a week and I'll have the money",
+    "She'll be handling my affairs while I'm in hospital for the hip.",
+    "the other side of the family is helping with the rent, won't be long till it's sorted",
+    "I'll be in the water in ten minutes, it's my swimming lesson.",
+    "i did my will at the weekend with the solicitor",
+    "on the roof fixing the aerial give it ten minutes",
+]
+
+
+@pytest.mark.parametrize("text", WEAK_CUE_LOOKALIKES)
+def test_one_weak_cue_is_not_a_handover(text: str) -> None:
+    assert not {"self_harm", "distress"} & set(decide_en(text).reasons)
