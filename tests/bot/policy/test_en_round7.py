@@ -304,3 +304,55 @@ WEAK_CUE_LOOKALIKES = [
 @pytest.mark.parametrize("text", WEAK_CUE_LOOKALIKES)
 def test_one_weak_cue_is_not_a_handover(text: str) -> None:
     assert not {"self_harm", "distress"} & set(decide_en(text).reasons)
+
+
+# A third batch, written after the second commit and measured before the last fixes:
+# self-harm 8/10, look-alikes without a safety tag 7/8, hardship 3/4 (at the code before
+# this round: 7/10, 4/8, 1/4); after: 10/10, 8/8, 4/4. ("I've just bought a funeral plan"
+# was handed over by the detector hearing "i've just bought a" before the idiom.)
+THIRD_SELF_HARM = [
+    "put whatever's left on my brother's account, i won't be needing mine much longer",
+    "The undertaker's got my wishes on file and it's all prepaid, just so you know.",
+    "i've left my will on the table and a note about the cat, you lot won't be bothering me"
+    " for long",
+    "i'm sat on the edge of the harbour wall, tide's coming in, give it half an hour",
+    "Truth is I'm not intending to see next year.",
+    "i'll catch up with my mum on the other side soon enough, she'll sort me out",
+    "I've arranged my own way out, so don't waste your stamps.",
+    "you'll be billing a body by tuesday",
+    "my daughter will get the lot once i'm not here so chase her",
+    "I've got it all planned for Sunday, my exit I mean.",
+]
+THIRD_LOOKALIKES = [
+    "the signal's breaking up, I'm in the lift",
+    "we broke up in may so i moved out",
+    "I've just bought a funeral plan for my mum, she's 85.",
+    "I knew this call was coming, it's fine.",
+    "i'll pay it in my own time when i'm ready",
+    "I'm shattered, three kids and a night shift, but I'm fine.",
+    "My grandpa passed at 97, the funeral's tomorrow, can we talk next week?",
+    "my brother's written a horror film where they all die",
+]
+THIRD_HARDSHIP = [
+    "i've been on the dole since the factory shut",
+    "The boss did a runner and we never got our last month's pay.",
+    "i've been off work with my back since the summer and the sick pay's stopped",
+    "they've had no hours for me at the warehouse since christmas",
+]
+
+
+@pytest.mark.parametrize("text", THIRD_SELF_HARM)
+def test_third_batch_self_harm_hands_over(text: str) -> None:
+    decision = decide_en(text)
+    assert decision.action == "handoff"
+    assert decision.reasons[0] == "self_harm"
+
+
+@pytest.mark.parametrize("text", THIRD_LOOKALIKES)
+def test_third_batch_lookalikes_raise_no_safety_tag(text: str) -> None:
+    assert not {"self_harm", "distress"} & set(decide_en(text).reasons)
+
+
+@pytest.mark.parametrize("text", THIRD_HARDSHIP)
+def test_third_batch_hardship(text: str) -> None:
+    assert decide_en(text).action == "hardship"
