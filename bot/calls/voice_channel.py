@@ -23,6 +23,7 @@ import numpy as np
 from bot.calls.ports import Heard, Spoken
 from voice.asr.base import ASREngine, ASRResult
 from voice.transport import CallSession, InboundAudio, Playback
+from voice.transport.pcm import FRAME_MS
 from voice.tts.cache import TTSCache
 
 logger = logging.getLogger(__name__)
@@ -64,7 +65,8 @@ class AudioVoiceChannel:
         self._tts = tts
         self._locale = locale
         self._t0 = time.monotonic()
-        self._audio_t0: float | None = None
+        #: Arrival time of every frame fed to the recogniser, by position in its stream.
+        self._frame_times: list[float] = []
         self._turns: deque[Heard] = deque()
         self._arrived = asyncio.Event()
         self._playing: Playback | None = None
@@ -89,15 +91,24 @@ class AudioVoiceChannel:
         return round((at - self._t0) * 1000)
 
     def _audio_ms(self, stream_ms: int) -> int:
-        base = self._audio_t0 if self._audio_t0 is not None else self._t0
-        return self._ms(base) + stream_ms
+        """When the audio at ``stream_ms`` into the recogniser's stream reached this host.
+
+        Read off the arrival time of the frame that held it, not by adding ``stream_ms`` to
+        the first frame's time: a far end that sends more or less audio than the wall clock
+        passes (a loaded sender catching up, lost packets) would otherwise put a turn seconds
+        away from the bot's own lines, and a reply's latency with it.
+        """
+        times = self._frame_times
+        if not times:
+            return self.now_ms()
+        index = min(max(0, stream_ms // FRAME_MS), len(times) - 1)
+        return self._ms(times[index]) + (stream_ms - index * FRAME_MS)
 
     async def _listen(self, inbound: InboundAudio) -> None:
         stream = self._asr.new_stream()
         try:
             async for frame in inbound:
-                if self._audio_t0 is None:
-                    self._audio_t0 = frame.time
+                self._frame_times.append(frame.time)
                 for result in await stream.feed(frame.pcm):
                     self._on_result(result)
         except asyncio.CancelledError:
