@@ -9,7 +9,9 @@ Order for every caller turn (see ../shared/DESIGN.md, "One call, as data flows")
    switched before the dialogue answers;
 3. otherwise (most turns) the dialogue answers at once, and its reading of the turn (the
    intent it answered) completes the policy's input: one request to the engine instead of
-   a classification followed by an answer;
+   a classification followed by an answer; a verified caller's turn whose words carried a
+   promise or a hardship is classified first, and answered as that when the model read it
+   otherwise (:mod:`bot.calls.steering`);
 4. the policy decides ``continue | hardship | handoff | end_call`` with the intent; its
    decision overrides the dialogue: when the intent turned the decision into ``handoff``
    or ``end_call``, the answer is thrown away unspoken and the turn undone in the dialogue
@@ -39,7 +41,7 @@ from bot.calls.ports import (
     VoiceChannel,
 )
 from bot.calls.state import CallEvent, CallState, Effect, EventKind, advance
-from bot.calls.steering import steered_intent
+from bot.calls.steering import STEERED, steered_intent
 from bot.calls.verification import confirms_identity, names_someone_else
 from bot.policy import CallContext, Decision, GuardContext, PastTurn, Turn, decide, guard_line
 
@@ -248,7 +250,7 @@ class Conversation:
         else:
             if heard_alone.action == "hardship":
                 await self._switch_tone()
-            answered = await self._dialogue.reply(heard.text)
+            answered = await self._answer(heard.text, heard_alone)
             understanding = Understanding(answered.intent, answered.confidence)
         turn = Turn(
             text=heard.text,
@@ -280,8 +282,6 @@ class Conversation:
             await self._dialogue.undo()
             self._recorder.event("dialogue_undone", {"action": decision.action})
             answered = None
-        if answered is not None and decision.action in ("continue", "hardship"):
-            answered = await self._steer(answered, heard_alone, heard.text)
         if decision.action == "handoff":
             await self._hand_over(decision.reasons)
             return
@@ -314,16 +314,26 @@ class Conversation:
             return
         await self._say_all(reply.lines)
 
-    async def _steer(self, answered: DialogueReply, words: Decision, text: str) -> DialogueReply:
-        """Answer the turn as the words' promise or hardship when the model read otherwise."""
-        target = steered_intent(
-            words, answered.intent, self._setup.locale, verified=self._state.verified
-        )
-        if target is None:
-            return answered
-        await self._dialogue.undo()
-        self._recorder.event("dialogue_steered", {"read": answered.intent, "answered_as": target})
-        return await self._dialogue.reply_as(target, text)
+    async def _answer(self, text: str, words: Decision) -> DialogueReply:
+        """The dialogue's answer; as the words' promise or hardship when the model read otherwise.
+
+        Only a verified caller's turn whose words carried a promise or a hardship is read
+        first (one classification request more): the dialogue then answers it as the words'
+        intent (:mod:`bot.calls.steering`). The reply keeps the model's own reading, which
+        the policy hears as evidence like any other.
+        """
+        if self._state.verified and any(tag in words.reasons for tag, _ in STEERED):
+            reading = await self._dialogue.understand(text)
+            target = steered_intent(words, reading.intent, self._setup.locale, verified=True)
+            if target is not None:
+                self._recorder.event(
+                    "dialogue_steered", {"read": reading.intent, "answered_as": target}
+                )
+                reply = await self._dialogue.reply_as(target, text)
+                return DialogueReply(
+                    reply.lines, reading.intent, reading.confidence, reply.slots, reply.signals
+                )
+        return await self._dialogue.reply(text)
 
     async def _switch_tone(self) -> None:
         if self._tone == "hardship":

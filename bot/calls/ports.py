@@ -58,7 +58,7 @@ class Dialogue(Protocol):
         """Feed one caller turn as ``intent`` (the model's own reading set aside).
 
         ``text`` is what the caller said: the dialogue's actions still read amounts and dates
-        from it. Used after :meth:`undo` when the words contradict the model's reading
+        from it. Used instead of :meth:`reply` when the words contradict the model's reading
         (:mod:`bot.calls.steering`).
         """
         ...
@@ -67,8 +67,8 @@ class Dialogue(Protocol):
         """Take back the last caller turn and everything the dialogue did after it.
 
         Used when the policy ends or hands over the call on a turn the dialogue already
-        answered: the engine's record then matches what was said. After an undo, the only turn that
-        may follow is the same words fed again with :meth:`reply_as`.
+        answered: the engine's record then matches what was said. No turn follows an undo (Rasa's
+        rules predict nothing after a rewound turn).
         """
         ...
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from bot.calls.rasa_dialogue import RasaDialogue
 from bot.dialogue.client import RasaClient, Turn
 from bot.dialogue.project import Response, load_responses
 from bot.dialogue.responses import fill
@@ -304,3 +305,23 @@ async def test_a_new_call_under_a_used_sender_id_starts_unverified(rasa: ServerI
         _variation(locale, "utter_recording_notice", slots),
         _variation(locale, "utter_ask_identity", slots),
     ]
+
+
+async def test_a_turn_answered_as_the_words_promise_stores_it(rasa: ServerInfo) -> None:
+    """The orchestrator's steering path: the turn is fed as the promise its words carry."""
+    locale = _locale(rasa)
+    said = {
+        "en": "i can pay 500 dollars next friday sorry can you say that again",
+        "zh": "我下周五还五百块不好意思您再说一遍",
+    }[locale]
+    slots = _slots(locale, "3")
+    async with RasaClient(rasa.rasa_url) as client:
+        dialogue = RasaDialogue(client, _sender(), locale)
+        await dialogue.open(slots)
+        confirmed = await dialogue.reply(LINES[locale].confirm)
+        assert confirmed.slots["verified"] is True
+        steered = await dialogue.reply_as("promise_to_pay", said)
+    assert (steered.intent, steered.confidence) == ("promise_to_pay", 1.0)
+    assert steered.slots["promised_amount"] == "500"
+    assert steered.slots["promised_date"] == "2026-12-04"
+    assert steered.lines, "the dialogue answered the promise"
