@@ -129,3 +129,11 @@ def test_crisis_counterparts_hand_over(text: str) -> None:
     decision = decide_zh(text)
     assert decision.action == "handoff"
     assert SAFETY & set(decision.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["有个人被网贷逼得自杀 我也快了", "有一个人被催债逼得跳楼了我现在也是这个情况不想活了"],
+)
+def test_someone_elses_story_followed_by_the_speakers_own_still_hands_over(text: str) -> None:
+    assert decide_zh(text).action == "handoff"
