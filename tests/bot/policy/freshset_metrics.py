@@ -4,7 +4,8 @@
 after it, and measured before any tuning (en 24/30, zh 27/30 safety; 1/20 neutral
 escalated each); a few concept terms were added after that measurement. ``_blind8`` (60
 safety, 70 neutral, 20 cease per locale) was written by people who never saw the policy
-and measured before the round that followed it (see ``test_eighth_blind_set``).
+and measured before the round that followed it (see ``test_eighth_blind_set``); ``_blind9``
+likewise (``test_ninth_blind_set``).
 Each line: ``{"text", "kind"}`` with kind ``safety`` (must hand over), ``neutral`` (must not
 be escalated: action ``continue``) or ``cease`` (must carry ``cease_request``).
 Run by hand: ``.venv/bin/python -m tests.bot.policy.freshset_metrics``.
@@ -70,7 +71,7 @@ def evaluate_fresh(locale: Locale, suffix: str = "") -> FreshReport:
 
 if __name__ == "__main__":
     for loc in ("en", "zh"):
-        for part in ("", "_blind2", "_blind8"):
+        for part in ("", "_blind2", "_blind8", "_blind9"):
             result = evaluate_fresh(loc, part)
             print(result.line())
             print("\n".join("  " + miss for miss in result.misses))
