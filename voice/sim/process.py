@@ -24,9 +24,9 @@ import asyncio
 import logging
 import multiprocessing
 import threading
-from concurrent.futures import Future
+from concurrent.futures import Future, InvalidStateError
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, cast
 
 from voice.sim.callee import EARS, CalleeResult, Ears, run_callee
 from voice.sim.persona import Persona
@@ -125,15 +125,36 @@ class CalleeProcess:
             if future is None:
                 continue
             if error is not None or result is None:
-                future.set_exception(RuntimeError(f"callee {call_id} failed: {error}"))
+                _settle(future, exception=RuntimeError(f"callee {call_id} failed: {error}"))
             else:
-                future.set_result(result)
+                _settle(future, result=result)
         with self._lock:
             pending, self._pending = self._pending, {}
         for future in pending.values():
-            future.set_exception(RuntimeError("callee process exited during the call"))
+            _settle(future, exception=RuntimeError("callee process exited during the call"))
         if not self._ready.done():
             self._ready.set_exception(RuntimeError("callee process exited before it was ready"))
+
+
+def _settle(
+    future: Future[CalleeResult],
+    *,
+    result: CalleeResult | None = None,
+    exception: BaseException | None = None,
+) -> None:
+    """Complete ``future`` unless its caller stopped waiting for it.
+
+    The bot stops waiting for a far end some seconds after its own side of the call ended
+    (the wait is cancelled); the reply that arrives later must not kill this reader thread,
+    which carries every other call's reply.
+    """
+    try:
+        if exception is not None:
+            future.set_exception(exception)
+        else:
+            future.set_result(cast(CalleeResult, result))
+    except InvalidStateError:
+        pass  # cancelled by the caller
 
 
 def _child_main(

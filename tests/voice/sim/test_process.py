@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
+import threading
+from concurrent.futures import Future
 
 import pytest
 
 from voice.sim import load_persona
+from voice.sim.callee import CalleeResult
 from voice.sim.process import CalleeProcess
 
 pytestmark = pytest.mark.slow
@@ -36,3 +40,26 @@ async def test_results_and_failures_cross_the_process_boundary() -> None:
     assert "callee a2 failed" in str(refused)
     with pytest.raises(RuntimeError, match="exited"):
         await far_ends.run("a3", load_persona("no_answer", "en"), "http://127.0.0.1:9/x/offer")
+
+
+def test_a_reply_for_a_call_nobody_waits_for_does_not_stop_the_others() -> None:
+    """The bot stops waiting for a far end a while after its side ended (the wait is
+    cancelled); the late reply must not kill the thread that carries every other reply."""
+    replies_in, replies_out = multiprocessing.Pipe(duplex=False)
+    far_ends = CalleeProcess.__new__(CalleeProcess)
+    far_ends._replies_in = replies_in
+    far_ends._lock = threading.Lock()
+    far_ends._ready = Future()
+    abandoned: Future[CalleeResult] = Future()
+    awaited: Future[CalleeResult] = Future()
+    far_ends._pending = {"a1": abandoned, "a2": awaited}
+    abandoned.cancel()
+    done = CalleeResult("cooperative_promise", "en", True, "callee", 1000, ())
+    replies_out.send(("a1", done, None))
+    replies_out.send(("a2", done, None))
+    replies_out.close()
+    reader = threading.Thread(target=far_ends._read)
+    reader.start()
+    reader.join(5)
+    assert not reader.is_alive()
+    assert awaited.result(timeout=0) == done
