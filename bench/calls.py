@@ -22,12 +22,14 @@ import asyncio
 import json
 import os
 import socket
+import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any, Literal
 
+from bot.calls.runner import CallReport
 from bot.demo.population import prepare
 from bot.demo.run import DemoRun, run_calls
 from bot.dialogue import server
@@ -70,6 +72,20 @@ def pct(values: list[int], q: float) -> int | None:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def print_transcripts(reports: list[CallReport], state: DemoRun) -> None:
+    """Every call's turns on the bot's clock, then the callee's events on its own (stderr)."""
+    for report in reports:
+        print(f"== {report.call_id} {report.outcome.kind}", file=sys.stderr)
+        for turn in report.result.turns if report.result else ():
+            print(
+                f"  {turn.speaker:6} {turn.started_ms:7} {turn.ended_ms:7} {turn.text}",
+                file=sys.stderr,
+            )
+        callee = state.callees.get(report.call_id)
+        for event in callee.events if callee else ():
+            print(f"    callee {event.kind:11} {event.at_ms:7} {event.text}", file=sys.stderr)
+
+
 def step(
     locale: Literal["zh", "en"],
     calls: int,
@@ -78,6 +94,7 @@ def step(
     *,
     callee_process: bool,
     callee_ears: Ears,
+    transcripts: bool = False,
 ) -> dict[str, Any]:
     data = prepare(
         root / f"step-{calls}",
@@ -108,6 +125,8 @@ def step(
     latencies = [ms for r in state.callees.values() for ms in callee_latencies(r)]
     bot_side = [ms for r in reports if r.result for ms in r.result.latencies_ms]
     data.db.close()
+    if transcripts:
+        print_transcripts(reports, state)
     return {
         "concurrent_calls": calls,
         "callee_ears": callee_ears,
@@ -149,6 +168,11 @@ def main() -> None:
         help="how the simulated callees hear the bot: captions (the text of its lines on the "
         "captions data channel, no far-end ASR) or whisper (transcribe its audio)",
     )
+    parser.add_argument(
+        "--transcripts",
+        action="store_true",
+        help="print every call's turns (bot clock) and its callee's events to stderr",
+    )
     args = parser.parse_args()
     os.environ.setdefault("KINDCALL_TTS_OFFLINE", "1")
     project = Project.default()
@@ -167,6 +191,7 @@ def main() -> None:
                     Path(tmp),
                     callee_process=args.callee_process,
                     callee_ears=args.callee_ears,
+                    transcripts=args.transcripts,
                 )
                 for n in args.steps
             ]
