@@ -283,8 +283,10 @@ def _store_outcome(
 ) -> None:
     answered = outcome.kind != "no_answer"
     result = AttemptResult.CONVERSATION if answered else AttemptResult.NO_ANSWER
-    complete_attempt(db, account.attempt_id, result, now)
     subject = f"attempt:{account.attempt_id}"
+    # The outcome and any opt-out first, while the person is still locked by this call's
+    # lease: ending the lease first would let another worker claim them before a cease
+    # heard on this call is stored (no quiet period under cn).
     with db.transaction(write=True) as session:
         record_outcome(
             session,
@@ -303,6 +305,7 @@ def _store_outcome(
         elif outcome.kind == "wrong_party":
             # The number is not the debtor's: never dial it again for this debt.
             record_opt_out(session, db.vault, account.phone_e164, "dnc", f"call:{subject}")
+    complete_attempt(db, account.attempt_id, result, now)
 
 
 __all__ = [
