@@ -13,6 +13,9 @@ Precedence (highest first; every raised tag is reported, the first group present
    same turn ("I want to die. Just kidding." still hands over): negation only looks
    backwards within a clause.
 2. ``cease_request``, ``wrong_party``, ``third_party`` -> **end_call** (no disclosure).
+   After the caller was verified, a wrong- or third-party reading that only the dialogue
+   model made (no words of the turn say it) becomes ``party_unclear`` -> **handoff**: a
+   misheard refusal must not end the call and mark the debtor's own number as not theirs.
 3. ``refusal``, ``dispute``, ``legal``, ``complaint``, ``request_human``, ``abuse`` and the
    conversation patterns ``repeated_refusal`` (a second, even soft, refusal),
    ``rising_anger`` (frustration/abuse in consecutive turns, or loudness rising >= 6 dB over

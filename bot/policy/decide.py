@@ -26,6 +26,7 @@ HANDOFF = (
     "repeated_refusal",
     "rising_anger",
     "friction",
+    "party_unclear",
 )
 #: Switch to the hardship tone and carry on.
 TONE = ("hardship",)
@@ -84,6 +85,8 @@ def decide_with(turn: Turn, context: CallContext, model: NgramModel | None) -> D
     evidence = list(detection.evidence)
     _add_intent(turn, lexicon, scores, evidence)
     tags = _threshold(turn, lexicon, scores, evidence)
+    if context.verified:
+        _doubt_party_read_only_by_the_model(tags, evidence)
     if model is not None and not silent:
         _add_model(surface, model, lexicon, tags, evidence)
     if silent:
@@ -224,6 +227,21 @@ def _threshold(
         elif detector.soft_tag is not None and score >= detector.soft_threshold:
             tags.add(detector.soft_tag)
     return tags
+
+
+def _doubt_party_read_only_by_the_model(tags: set[str], evidence: list[Evidence]) -> None:
+    # Once the caller confirmed being the right person in their own words, only words can
+    # unsay it. A wrong- or third-party reading that only the dialogue model made ("不还，我不
+    # 想谈这个" heard as "不喊…" and read as wrong_person) would end the call and mark the
+    # debtor's own number as someone else's: a person checks instead (handoff).
+    for tag in ("wrong_party", "third_party"):
+        said = any(
+            e.detector == tag and e.source != "intent" and e.score > 0 and not e.note
+            for e in evidence
+        )
+        if tag in tags and not said:
+            tags.discard(tag)
+            tags.add("party_unclear")
 
 
 def _action(tags: set[str]) -> Action:

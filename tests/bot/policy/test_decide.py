@@ -244,3 +244,18 @@ def test_staccato_punctuation_is_joined_but_a_lone_cue_stays_apart() -> None:
 def test_words_containing_a_cue_character_do_not_negate(text: str) -> None:
     # 特别 (especially) and 别人 (others) contain 别 (don't) but negate nothing
     assert run(text, "zh").reasons[0] == "self_harm"
+
+
+def test_after_verification_a_party_only_the_model_read_goes_to_a_person() -> None:
+    # seen in the zh demo: "不还，我不想谈这个" heard as 不喊 and read as wrong_person
+    misheard = Turn("不喊,我不想谈这个。", "zh", intent="wrong_person", intent_confidence=0.8)
+    verified = decide(misheard, CallContext(verified=True))
+    assert verified.action == "handoff"
+    assert "party_unclear" in verified.reasons and "wrong_party" not in verified.reasons
+    # before verification the model's reading still ends the call, disclosing nothing
+    assert decide(misheard, CallContext()).action == "end_call"
+    # words that say it end the call whenever they come
+    said = Turn("你打错了", "zh", intent="wrong_person", intent_confidence=0.8)
+    assert decide(said, CallContext(verified=True)).reasons == ("wrong_party",)
+    spouse = Turn("he is not home right now i am his wife", "en", intent="third_party")
+    assert decide(spouse, CallContext(verified=True)).action == "end_call"
