@@ -307,6 +307,14 @@ class Conversation:
             await self._say_all(reply.lines)
             await self._hand_over(_signal_reasons(reply, "request_human"), announce=False)
             return
+        if signal == "end_call" and self._unconfirmed_party(reply, decision):
+            # The dialogue would close a verified call as a wrong or third party that the
+            # policy did not hear (a low-confidence reading of a misheard refusal): a person
+            # checks instead, and the debtor's own number is not marked as someone else's.
+            await self._dialogue.undo()
+            self._recorder.event("dialogue_undone", {"action": "handoff"})
+            await self._hand_over(("party_unclear",))
+            return
         if signal == "end_call":
             self._advance("end_call", _signal_reasons(reply, "dialogue_end"))
             await self._say_all(reply.lines)
@@ -334,6 +342,12 @@ class Conversation:
                     reply.lines, reading.intent, reading.confidence, reply.slots, reply.signals
                 )
         return await self._dialogue.reply(text)
+
+    def _unconfirmed_party(self, reply: DialogueReply, decision: Decision) -> bool:
+        """A verified caller's turn that only the dialogue closes as a wrong/third party."""
+        reasons = set(_signal_reasons(reply, "dialogue_end"))
+        party = reasons.intersection(("wrong_party", "third_party"))
+        return self._state.verified and bool(party) and not party.intersection(decision.reasons)
 
     async def _switch_tone(self) -> None:
         if self._tone == "hardship":

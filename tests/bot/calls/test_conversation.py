@@ -300,3 +300,41 @@ async def test_nothing_is_steered_before_the_caller_is_verified() -> None:
     assert dialogue.undone == []
     assert "dialogue_steered" not in recorder.kinds()
     assert not any("350" in line for line in voice.said)
+
+
+class _ClosesAsWrongParty(ScriptedDialogue):
+    """The model reads a verified caller's misheard refusal as wrong_person (0.33) and its
+    rules close the call as a wrong party (seen in the zh demo: 不还 heard as 不喊)."""
+
+    async def understand(self, text: str) -> Understanding:
+        if "about that thing" in text:
+            return Understanding("wrong_person", 0.33)
+        return await super().understand(text)
+
+    async def answer(self, text: str) -> DialogueReply:
+        if "about that thing" in text:
+            signal = {"kindcall": "end_call", "reason": "wrong_party"}
+            return DialogueReply(
+                ("Sorry, wrong number.",), slots=dict(self.slots), signals=(signal,)
+            )
+        return await super().answer(text)
+
+
+async def test_a_verified_call_the_dialogue_alone_closes_as_a_wrong_party_goes_to_a_person() -> (
+    None
+):
+    dialogue = _ClosesAsWrongParty()
+    turn = "hmm about that thing"
+    result, voice, recorder = await _run_with(dialogue, ["yes speaking", turn])
+    assert "Sorry, wrong number." not in voice.said
+    assert dialogue.undone == [turn]
+    assert result.outcome.kind == "handoff"
+    assert "party_unclear" in result.outcome.reasons
+    assert "<utter_handoff>" in voice.said
+
+
+async def test_before_verification_the_dialogues_wrong_party_close_stands() -> None:
+    dialogue = _ClosesAsWrongParty()
+    result, voice, recorder = await _run_with(dialogue, ["hmm about that thing"])
+    assert "Sorry, wrong number." in voice.said
+    assert result.outcome.kind == "wrong_party"
