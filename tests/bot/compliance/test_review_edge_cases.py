@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -34,11 +33,9 @@ from bot.campaigns import (
 from bot.campaigns import claim as claim_module
 from bot.cli import cli
 from bot.compliance import (
-    Attempt,
     Flags,
     Outcome,
     Profile,
-    check,
     decode_request,
     load_profile,
     parse_request,
@@ -63,27 +60,14 @@ from tests.bot.campaigns.helpers import MONDAY, SH, planned_campaign
 from tests.bot.storage.dbfixtures import db, db_url, pg_url  # noqa: F401
 from tests.bot.storage.factories import make_record, with_tier
 
+from .conftest import run_check
+
 NY = "America/New_York"
 NAIVE = datetime(2026, 3, 2, 9, 1)
 OUT = "outside_calling_window"
 
 
-def decide(
-    profile: str | Profile,
-    timezone: str,
-    now: str,
-    attempts: Sequence[tuple[str, Outcome]] = (),
-    flags: Flags | None = None,
-) -> dict[str, Any]:
-    compiled = load_profile(profile) if isinstance(profile, str) else profile
-    decision = check(
-        compiled,
-        timezone=timezone,
-        now=datetime.fromisoformat(now),
-        attempts=[Attempt(datetime.fromisoformat(at), outcome) for at, outcome in attempts],
-        flags=flags or Flags(),
-    )
-    return decision.to_json()
+decide = run_check
 
 
 def allowed(now: str) -> dict[str, Any]:
