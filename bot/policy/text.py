@@ -1,11 +1,12 @@
 """Text normalisation and negation scope, per locale.
 
 English: lower case, contractions expanded (``I'm`` -> ``i am``, ASR's ``dont`` ->
-``do not``), fillers dropped, punctuation turned into a clause boundary ``|``. Chinese:
-full-width to half-width (NFKC), traditional to simplified (``zhconv``), fillers dropped,
-punctuation turned into a clause boundary (a space); words come from ``jieba``. ASR's
-spaces between Chinese characters are dropped, except one after a negation cue that begins
-a new clause with a person ("我不是 我想死了"): that one stays a clause boundary.
+``do not``, Scots ``am no paying`` -> ``am not paying``), fillers dropped, punctuation
+turned into a clause boundary ``|``. Chinese: full-width to half-width (NFKC), traditional
+to simplified (``zhconv``), fillers dropped, punctuation turned into a clause boundary (a
+space); words come from ``jieba``. ASR's spaces between Chinese characters are dropped,
+except one after a negation cue that begins a new clause with a person ("我不是 我想死了"):
+that one stays a clause boundary.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def _normalise_en(text: str, rules: TextRules) -> str:
                 words.append("|")
         elif token not in rules.fillers:
             words.extend(expand_contraction(token, rules.contractions).split())
-    words = _asr_ill(words)
+    words = _scots_no(_asr_ill(words))
     clauses = [c.split() for c in " ".join(words).split("|")]
     joined = " | ".join(" ".join(c) for c in _join_staccato(clauses, rules) if c)
     # ASR often splits the reflexive: "kill my self"
@@ -120,6 +121,38 @@ def _asr_ill(words: list[str]) -> list[str]:
             out += ["i", "will"]
         else:
             out.append(word)
+    return out
+
+
+# Scots and Northern English say "no" for "not" after an auxiliary: "am no gonna be around",
+# "i'm no paying that", "yous'll no be hearing fae me". Only before a verb form, so "i have
+# no idea", "it's no use", "i'll no doubt" and "there's no going back" stay as they are.
+_NO_AFTER_BE = frozenset("am is are was were".split())
+_NO_AFTER_MODAL = frozenset("will would could can should shall might must do does did".split())
+_NO_BEFORE_VERB = frozenset(
+    "be pay go get see need bother manage last make stand hear take".split()
+)
+_NOT_A_VERB = frozenset(
+    "thing nothing something anything everything king ring string spring wing evening morning "
+    "wedding building meeting feeling ceiling pudding clothing sibling darling offspring "
+    "cousin margin cabin basin coffin violin".split()
+)
+
+
+def _scots_no(words: list[str]) -> list[str]:
+    """``no`` read as ``not`` between an auxiliary and a verb ("am no paying it")."""
+    out = list(words)
+    for index in range(1, len(words) - 1):
+        before, following = words[index - 1], words[index + 1]
+        if words[index] != "no" or (index >= 2 and words[index - 2] == "there"):
+            continue
+        be_verb = (
+            before in _NO_AFTER_BE
+            and following not in _NOT_A_VERB
+            and (following.endswith("ing") or following.endswith("in") and len(following) > 4)
+        )
+        if be_verb or (before in _NO_AFTER_MODAL and following in _NO_BEFORE_VERB):
+            out[index] = "not"
     return out
 
 
