@@ -9,11 +9,14 @@ A phrase is a sequence of items:
 * ``[a b|c]`` optional alternatives;
 * ``*`` a gap of up to 3 words (English) or 4 characters (Chinese), ``*N`` up to N;
   a gap never skips a negation cue ("I will * pay" does not match "I will not pay");
-* ``^`` / ``$`` the start / end of a clause.
+* ``^`` / ``$`` the start / end of a clause;
+* ``/`` a clause boundary (punctuation) between two parts of a phrase, ``[/]`` an optional
+  one: ``number [/] just curious`` matches "how did you get this number? just curious" and
+  its unpunctuated ASR form.
 
 Matching runs on normalised text (see :mod:`bot.policy.text`): English phrases match whole
 words and contractions are expanded on both sides (``don't`` = ``do not``); Chinese phrases
-are converted to simplified characters. A gap never crosses a clause boundary.
+are converted to simplified characters. A gap never crosses a clause boundary; only ``/`` does.
 """
 
 from __future__ import annotations
@@ -120,6 +123,9 @@ class _Parser:
             elif char == "$":
                 self.pos += 1
                 parts.append(r"(?= \|| $)" if self.locale == "en" else r"(?= |$)")
+            elif char == "/":
+                self.pos += 1
+                parts.append(r" \|" if self.locale == "en" else " ")
             elif char in ")|]":
                 if top:
                     raise PatternError(f'unbalanced "{char}" at column {self.pos + 1}')
@@ -155,7 +161,7 @@ class _Parser:
 
     def word(self) -> str:
         start = self.pos
-        while self.pos < len(self.text) and self.text[self.pos] not in " ()[]|*^$":
+        while self.pos < len(self.text) and self.text[self.pos] not in " ()[]|*^$/":
             self.pos += 1
         raw = self.text[start : self.pos]
         if raw == "#":
