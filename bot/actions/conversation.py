@@ -69,11 +69,24 @@ class ActionRepeatLast(Action):  # type: ignore[misc]
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        """Utter the acknowledgement, then the previous bot lines."""
-        dispatcher.utter_message(response=REPEAT_ACK)
-        for text in previous_bot_lines(tracker.events):
+        """Utter the acknowledgement, then the previous bot lines.
+
+        The acknowledgement is left out when the first repeated line already opens with it
+        ("Of course. Given your situation, …"), so the caller does not hear it twice.
+        """
+        lines = previous_bot_lines(tracker.events)
+        if not (lines and opens_with_ack(lines[0], domain)):
+            dispatcher.utter_message(response=REPEAT_ACK)
+        for text in lines:
             dispatcher.utter_message(text=text)
         return []
+
+
+def opens_with_ack(line: str, domain: dict[str, Any]) -> bool:
+    """True when ``line`` starts with one of the domain's acknowledgement texts."""
+    variants = (domain.get("responses") or {}).get(REPEAT_ACK) or []
+    acks = [str(v.get("text", "")).strip() for v in variants if isinstance(v, dict)]
+    return any(ack and line.strip().startswith(ack) for ack in acks)
 
 
 def previous_bot_lines(events: list[dict[str, Any]]) -> list[str]:

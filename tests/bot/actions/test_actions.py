@@ -42,9 +42,11 @@ def _tracker(
     )
 
 
-def _run(action: Action, tracker: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _run(
+    action: Action, tracker: Tracker, domain: dict[str, Any] | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     dispatcher = CollectingDispatcher()
-    events = action.run(dispatcher, tracker, {})
+    events = action.run(dispatcher, tracker, domain or {})
     return events, dispatcher.messages
 
 
@@ -271,6 +273,26 @@ def test_asking_twice_does_not_stack_the_acknowledgements() -> None:
     assert [m.get("response") or m.get("text") for m in messages] == [
         "utter_repeat_ack",
         "Am I speaking with Alex Morgan?",
+    ]
+
+
+def test_a_repeated_line_that_opens_with_the_acknowledgement_is_not_acknowledged_twice() -> None:
+    domain = {"responses": {"utter_repeat_ack": [{"text": "Of course."}]}}
+    line = "Of course. Given your situation, we can give you more time. What date?"
+    tracker = _tracker("ask_repeat", "sorry what was that")
+    tracker.events = [
+        {"event": "user", "text": "a pause would help"},
+        {"event": "bot", "text": line},
+        {"event": "user", "text": "sorry what was that"},
+    ]
+    _, messages = _run(ActionRepeatLast(), tracker, domain)
+    assert [m.get("response") or m.get("text") for m in messages] == [line]
+    # any other line still gets it
+    tracker.events[1] = {"event": "bot", "text": "What date would feel comfortable?"}
+    _, messages = _run(ActionRepeatLast(), tracker, domain)
+    assert [m.get("response") or m.get("text") for m in messages] == [
+        "utter_repeat_ack",
+        "What date would feel comfortable?",
     ]
 
 
