@@ -24,8 +24,11 @@ the lines below were written for them (regional wording: 东北, 四川/重庆, 
 Measured before any change (HEAD 26597ad): the 79 lines written for fixing passed 26/79
 (safety 11/21, dispute 2/7, complaint 6/8, hardship 0/15, cease 0/8, party 4/9, neutral
 3/11); after: 79/79. The crisis counterparts and look-alikes (written during the fixes)
-pass 20/20. k-fold zh before 713/773 (92.2%), false adds 24/1136, everyday 47/441; after
-714/773 (92.4%), 24/1136, 47/448.
+pass 20/20. A second batch of 30 (SECOND_BATCH), written after those fixes to probe them, passed
+26/30 (命都快没了, 离了婚孩子归我, 我们单位同事的手机, 外婆…现在好些了; and 金融消费者权益
+保护 was handed over as legal, not complaint); after: 30/30.
+k-fold zh before 713/773 (92.2%), false adds 24/1136, everyday 47/441; after 714/773
+(92.4%), 24/1136, 47/448.
 
 HELD_OUT was written after the fixes in wordings not used while fixing and measured once,
 with nothing changed after: see its comment for the count; a line that failed is a strict
@@ -181,6 +184,55 @@ LOOK_ALIKES = [
     "我妈的猫年纪太大走了 哭了两天 现在已经好了",
 ]
 
+# Written after the first fixes to probe them: (text, expected family)
+SECOND_BATCH = [
+    ("工资卡放抽屉里了 我姐知道密码 钱她拿去用 别的我也不管了", "safety"),
+    ("人都没得了 钱还有啥用", "safety"),
+    ("命都快没了 还跟我谈钱", "safety"),
+    ("好久没人跟我说话了 听你说说话 我就可以安心走了", "safety"),
+    ("我老公在外面砸东西 手里有刀 我先挂了", "safety"),
+    ("他一喝酒就打人 今天又拿着刀 我好怕", "safety"),
+    ("孩子他爸把我关在家里不让出门 天天打", "safety"),
+    ("我男的喝醉酒了在屋里拿刀乱挥我现在讲不了", "safety"),
+    ("这笔钱我不认 是你们乱收的", "dispute"),
+    ("账单多了一笔年费 我从来没开过 不认", "dispute"),
+    ("那个多收的钱我不认账的", "dispute"),
+    ("我要打一二三一五举报", "complaint"),
+    ("去银保监那告你们", "complaint"),
+    ("我去金融消费者权益保护那边反映", "complaint"),
+    ("先给你们转五百 剩下的能不能宽限几个月", "hardship"),
+    ("腰摔坏了 三个月不能上班", "hardship"),
+    ("一个月撑死给你三百 多了没有", "hardship"),
+    ("离了婚孩子归我 他一分钱不出", "hardship"),
+    ("我爸住院在重症 一天要一万多 我哪顾得上", "hardship"),
+    ("我没有社保 老了就靠女儿养", "hardship"),
+    ("莫打了 烦得很", "cease"),
+    ("莫再来电话了", "cease"),
+    ("你们打我也不会接 别费劲了", "cease"),
+    ("我是她娘 她去深圳打工了", "party"),
+    ("这是我们单位同事的手机 他今天休息", "party"),
+    ("这号码以前的主人我不知道 现在是我的", "party"),
+    ("唉 有个大学生跳楼了 可惜了", "neutral"),
+    ("新闻里有人烧炭 唉 太惨了", "neutral"),
+    ("想死你了 啊原来是个机器人", "neutral"),
+    ("我外婆的狗老死了 她现在好些了", "neutral"),
+]
+
+
+def _as_expected(decision: Decision, family: str) -> bool:
+    reasons = set(decision.reasons)
+    if family == "safety":
+        return decision.action == "handoff" and bool(SAFETY & reasons)
+    if family in ("dispute", "complaint"):
+        return decision.action == "handoff" and family in reasons and not SAFETY & reasons
+    if family == "hardship":
+        return decision.action == "hardship"
+    if family == "cease":
+        return decision.action == "end_call" and "cease_request" in reasons
+    if family == "party":
+        return decision.action == "end_call" and bool(PARTY & reasons)
+    return decision.action == "continue"
+
 
 def _safety(decision: Decision) -> bool:
     return decision.action == "handoff" and bool(SAFETY & set(decision.reasons))
@@ -190,6 +242,11 @@ def test_the_probe_has_the_planned_size() -> None:
     fixing = [*SAFETY_LINES, *DISPUTE, *COMPLAINT, *HARDSHIP, *CEASE, *PARTY_LINES, *NEUTRAL]
     assert len(fixing) == 79
     assert len(set(fixing) | set(CRISIS) | set(LOOK_ALIKES)) == 79 + 8 + 12
+
+
+@pytest.mark.parametrize(("text", "family"), SECOND_BATCH)
+def test_second_batch(text: str, family: str) -> None:
+    assert _as_expected(decide_zh(text), family)
 
 
 @pytest.mark.parametrize("text", [*SAFETY_LINES, *CRISIS])
