@@ -182,6 +182,9 @@ LOOK_ALIKES = [
     "先还一部分 剩下的下个月发工资就还",
     "我也想跳槽 工资太低了",
     "我妈的猫年纪太大走了 哭了两天 现在已经好了",
+    # checked after the second batch (both were handed over by the first fixes)
+    "孩子他爸打我电话我没接",
+    "店里人都快没了 还有半小时关门",
 ]
 
 # Written after the first fixes to probe them: (text, expected family)
@@ -241,7 +244,7 @@ def _safety(decision: Decision) -> bool:
 def test_the_probe_has_the_planned_size() -> None:
     fixing = [*SAFETY_LINES, *DISPUTE, *COMPLAINT, *HARDSHIP, *CEASE, *PARTY_LINES, *NEUTRAL]
     assert len(fixing) == 79
-    assert len(set(fixing) | set(CRISIS) | set(LOOK_ALIKES)) == 79 + 8 + 12
+    assert len(set(fixing) | set(CRISIS) | set(LOOK_ALIKES)) == 79 + 8 + 14
 
 
 @pytest.mark.parametrize(("text", "family"), SECOND_BATCH)
