@@ -30,9 +30,10 @@ pass 20/20. A second batch of 30 (SECOND_BATCH), written after those fixes to pr
 k-fold zh before 713/773 (92.2%), false adds 24/1136, everyday 47/441; after 714/773
 (92.4%), 24/1136, 47/448.
 
-HELD_OUT was written after the fixes in wordings not used while fixing and measured once,
-with nothing changed after: see its comment for the count; a line that failed is a strict
-xfail (the next round's work), not a fix.
+HELD_OUT (96 lines, 16 per family group) was written after all fixes in wordings not used while
+fixing and measured once, with nothing changed after: 37/96 before the round, 89/96 after
+(safety 15/16, escalate 16/16, hardship 14/16, cease 16/16, party 16/16, neutral 12/16); the
+7 misses are strict xfails (the next round's work), not fixes.
 """
 
 from __future__ import annotations
@@ -222,6 +223,148 @@ SECOND_BATCH = [
 ]
 
 
+# Held out: written after all the fixes above in wordings not used while fixing, measured once
+# (HEAD 1c9732c), nothing changed after. Before the round (26597ad) they passed 37/96; after
+# 89/96: safety 15/16, escalate 16/16, hardship 14/16, cease 16/16, party 16/16, neutral 12/16.
+# The 7 misses are strict xfails (the next round's work).
+HELD_OUT = [
+    ("存折我压在枕头底下了 让我妹自己来拿 后面的事我就不管了", "safety"),
+    ("我那张工资卡里还有三千 叫我哥去取出来用 我就不管啰", "safety"),
+    ("我银行卡密码发给我老妹了 钱她拿去 以后我啥也不管了", "safety"),
+    ("人都快不在了 你还跟我说啥子还钱", "safety"),
+    ("俺人都要没了还还啥钱啊", "safety"),
+    ("我人都快没有了 哪个还管你那点钱嘛", "safety"),
+    ("今天一天都没个人来看我 跟你唠完嗑我就能走了", "safety"),
+    ("一个人在屋头坐了一天 陪你摆完龙门阵我就可以走了", "safety"),
+    ("成日冇人理我 同你倾完偈我就可以安心走啦", "safety"),
+    ("他喝得醉醺醺的在客厅挥菜刀 我不敢出声", "safety"),
+    ("我男人又喝多了 拎着斧头在外头喊 我这会儿没法讲话", "safety"),
+    pytest.param(
+        "娃他爸把我反锁在屋头打 手机都快被抢了",
+        "safety",
+        marks=pytest.mark.xfail(
+            strict=True, reason="反锁在屋头打: 屋头 between the lock and the beating, no 打我"
+        ),
+    ),
+    ("孩子他爹喝了酒就往死里打我 我现在躲在厕所", "safety"),
+    ("老公醉了拿刀指着我 你先别挂", "safety"),
+    ("嗯那个我对象喝大了拿着刀在屋里转 我现在不能讲了", "safety"),
+    ("他把门锁了不让我出去 还一直揍我", "safety"),
+    ("账单里咋多出一笔五百的 我压根不知道是啥 这账我不认", "dispute"),
+    ("这个月平白无故多收了两百块管理费 我不认的哈", "dispute"),
+    ("呃那个多出来的钱是什么费我都不知道 我不认这笔帐", "dispute"),
+    ("多扣的那一百八十块钱哪来的 没人跟我讲过 我不认", "dispute"),
+    ("我查了一下账单 莫名其妙多了一项 这个钱我不认", "dispute"),
+    ("侬账单上多出来一笔 我根本没用过 不认的", "dispute"),
+    ("这笔服务费我从来不知道 不认这个账", "dispute"),
+    ("那个多出来的三百块我不认啊 你们自己查", "dispute"),
+    ("再这样催我就打一二三一五", "complaint"),
+    ("我去消费者协会投述你们", "complaint"),
+    ("信不信我打一二三七八 找银保监", "complaint"),
+    ("我已经在准备材料了 要找金融监管局反映", "complaint"),
+    ("你们这样搞 我直接打幺二三幺五", "complaint"),
+    ("我要去消协反映你们的催收方式", "complaint"),
+    ("我打市长热线一二三四五 告你们骚扰", "complaint"),
+    ("找人民银行也好找银保监也好 我都要去说", "complaint"),
+    ("这个月先打一部分过去 剩下的能不能往后挪一挪", "hardship"),
+    ("我先给一千 余下的宽限到年底行不", "hardship"),
+    ("先还点 其他的缓两个月嘛", "hardship"),
+    ("我骑电瓶车摔了 腿断了 现在只能躺着", "hardship"),
+    pytest.param(
+        "干活从架子上掉下来 胳膊骨头断了 老板也不管",
+        "hardship",
+        marks=pytest.mark.xfail(
+            strict=True, reason="the detector hears 掉下来 / 断了 / 不管 as self-harm"
+        ),
+    ),
+    ("脚崴骨折了 两个月出不了工", "hardship"),
+    ("一个月顶多拿出四百 再多一分都没有", "hardship"),
+    ("每个月最多三百 多的真拿不出来了", "hardship"),
+    ("一月最多给你们两百 真的 再多就没饭吃了", "hardship"),
+    ("我一个女的带两个娃 孩子他爸抚养费一分没给过", "hardship"),
+    ("离婚以后孩子跟我 他爸不给生活费 我一个人扛", "hardship"),
+    pytest.param(
+        "我老爹在重症监护 一天要花好几千 这边我实在顾不过来",
+        "hardship",
+        marks=pytest.mark.xfail(strict=True, reason="顾不过来 is a distress phrase"),
+    ),
+    ("我妈住进icu了 每天烧一两万 你们的事往后放放", "hardship"),
+    ("我都七十了 没有养老金 全指望儿子每个月给几百", "hardship"),
+    ("老头子没退休工资 就靠闺女贴补一点", "hardship"),
+    ("俺是农村的 没退休金 吃饭都是儿子寄钱", "hardship"),
+    ("莫再打过来咯 烦死个人", "cease"),
+    ("你们莫再打了咯 我不想接", "cease"),
+    ("莫打了莫打了 听到没", "cease"),
+    ("以后莫给我打电话咯", "cease"),
+    ("这个号码我是不会再接的了 你们就别费劲打了", "cease"),
+    ("你们打多少遍我都不接 别浪费力气了", "cease"),
+    ("这号我拉黑不了 但我一律不接 省点电话费吧", "cease"),
+    ("我跟你说这电话我以后都不接 你们别白费劲了", "cease"),
+    ("莫要再打来了撒", "cease"),
+    ("你们这个电话我永远不接 别白打了", "cease"),
+    ("嗯以后莫再打这个号了", "cease"),
+    ("这个号你们打来我都不会接的 不要浪费时间", "cease"),
+    ("莫再联系我了咯", "cease"),
+    ("这电话以后一概不接 别费那个劲", "cease"),
+    ("莫催了莫打了 我不会接的", "cease"),
+    ("我以后再也不接你们电话 省省吧", "cease"),
+    ("我娃出去打工了 我是他老汉儿", "party"),
+    ("他在外头打工 我是他老爹", "party"),
+    ("我是他娘 他不在家", "party"),
+    ("这个手机是我工友的 他今天没来厂里", "party"),
+    ("这是我同事的电话 他今儿个请假了", "party"),
+    ("呃这个是我同事手机 他今天调休没来", "party"),
+    ("号码是我上个月刚办的 以前的机主我不知道是谁", "party"),
+    ("这个号以前是别人的 现在归我了", "party"),
+    ("以前那个号主我不认识 你打错了", "party"),
+    ("这号码现在我在用 你说的那人我不晓得", "party"),
+    ("我是他爹 他去广东打工了 有啥事", "party"),
+    ("这个电话是我师傅的 他今天休班", "party"),
+    ("你找的那个人以前用这个号 现在是我在用", "party"),
+    ("这是俺同事的手机 他今天请假没来", "party"),
+    ("我是他老豆 佢出咗去做嘢", "party"),
+    ("机主换人了 我不认识他", "party"),
+    ("昨天我们那有个姑娘跳河了 唉 可惜了", "neutral"),
+    ("听说厂里有个工人烧炭了 唉 现在的人压力都大", "neutral"),
+    ("新闻上又有人跳楼 唉 太惨了 你说吧多少钱", "neutral"),
+    ("我们小区有个老板跳楼了 唉 作孽哦", "neutral"),
+    pytest.param(
+        "隔壁村有人喝农药了 唉 造孽啊 不说这个了",
+        "neutral",
+        marks=pytest.mark.xfail(
+            strict=True, reason="the detector hears 隔壁 (emergency class) before the idiom"
+        ),
+    ),
+    ("哎哟想死你了 哦你是机器人啊 那你说吧", "neutral"),
+    pytest.param(
+        "想死你啦 嗯 原来是个机器人啊",
+        "neutral",
+        marks=pytest.mark.xfail(strict=True, reason="想死你啦: the idiom knows 了/们, not 啦"),
+    ),
+    ("想死你了 诶 你是机器人哦", "neutral"),
+    pytest.param(
+        "想死我了哈哈 搞了半天是机器人",
+        "neutral",
+        marks=pytest.mark.xfail(
+            strict=True, reason="想死我了 followed by 搞了半天, not a greeting word"
+        ),
+    ),
+    pytest.param(
+        "我外婆的老猫十六岁走了 她难过了一阵 现在好多了",
+        "neutral",
+        marks=pytest.mark.xfail(
+            strict=True, reason="the detector hears 走 + 猫; 十六岁 is not 岁了 / 老死"
+        ),
+    ),
+    ("奶奶的狗老死了 她哭了两天 现在已经缓过来了", "neutral"),
+    ("姥姥那只老猫寿终正寝 老人家现在没事了", "neutral"),
+    ("阿嬷的猫年纪大走了 伊现在好了", "neutral"),
+    ("唉 有个网友烧炭了 挺惨的 现在人压力都大", "neutral"),
+    ("我爷爷养的鸟老死了 他伤心了一段时间 现在好了", "neutral"),
+    ("听说有人跳江了 唉 想不开啊", "neutral"),
+]
+
+
 def _as_expected(decision: Decision, family: str) -> bool:
     reasons = set(decision.reasons)
     if family == "safety":
@@ -245,6 +388,11 @@ def test_the_probe_has_the_planned_size() -> None:
     fixing = [*SAFETY_LINES, *DISPUTE, *COMPLAINT, *HARDSHIP, *CEASE, *PARTY_LINES, *NEUTRAL]
     assert len(fixing) == 79
     assert len(set(fixing) | set(CRISIS) | set(LOOK_ALIKES)) == 79 + 8 + 14
+
+
+@pytest.mark.parametrize(("text", "family"), HELD_OUT)
+def test_held_out(text: str, family: str) -> None:
+    assert _as_expected(decide_zh(text), family)
 
 
 @pytest.mark.parametrize(("text", "family"), SECOND_BATCH)
