@@ -126,6 +126,8 @@ SECOND_BATCH = [
 ]
 SECOND_BATCH_MISSED = set(SECOND_BATCH) - {
     "it doesnt matter how much i owe none of it will be my concern soon",
+    # round 8 (the detector, after its apology and farewell lines)
+    "The letter for my wife is in the glovebox, she'll find it.",
     "ive signed the car over to my niece shes got more use for it than me now",
 }
 

@@ -1,0 +1,222 @@
+"""English policy round 8: families a blind set found, in this round's own wordings.
+
+Written before any change of this round and measured first: 32/78 passed before it (safety
+15/21, escalation 7/15, hardship 3/18, cease 2/8, wrong or third party 3/8, neutral 2/8),
+78/78 after. Scots and dialect negation ("am no gonna be around much longer", dinnae,
+cannae, isnae, wasnae; text.py reads "no" between an auxiliary and a verb as "not"), having
+apologised to everyone and now "ready", a jump from a terrace, flyover or overbridge with "no
+strength left"; insults aimed at the bot, a Nigerian-English dispute ("this money is not my
+own"), a Scots refusal; hardship asked as smaller instalments, a pause till a new job, late
+fees or interest taken off, "reduce the EMI", "paying small small", part now and the rest
+spread (a promise that asks to lower, spread or pause is the hardship tone, not continue);
+Indian-English formal and Scots cease requests; "this is not <name> number, you have dialled
+wrong", pidgin wrong numbers, an Irish "that's my da you want"; and neutral turns that must
+stay continue (how the number was got, "just curious"; an old relative's funeral told warmly;
+suicide-prevention training at work; a relative's divorce). About half as ASR hears it.
+The held-out lines at the end were written before any fix and measured only after them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.policy.lexicon import load_lexicon
+from bot.policy.patterns import compile_phrase
+from bot.policy.text import normalise
+from tests.bot.policy.probe import decide_en
+
+SAFETY = [
+    "am no gonna be around much longer so it disnae matter",
+    "I'm no going to be here much longer, so dinnae fash yourself about the money.",
+    "ah'm no gonna be aroond for much longer hen",
+    "it isnae gonna matter, am no gonna be here by the weekend",
+    "I wasnae planning on being around much longer anyway.",
+    "a cannae see me being around much longer to be honest",
+    "i'm no long for this world pal so dinnae bother",
+    "yous'll no be hearing fae me much longer",
+    "I've said sorry to everyone I needed to, and now I'm ready.",
+    "ive apologised to all my family and im ready now",
+    "I rang round everyone and apologised, I'm at peace with it and I'm ready to go.",
+    "said my sorries to the kids last night so im ready",
+    "I've made my apologies to everybody. I'm ready now.",
+    "I'm standing on the terrace of my building and I have no strength left, I am going to jump.",
+    "i am on the flyover now no strength left going to jump",
+    "standing near the overbridge railing i have no strength left to fight",
+    "I am on the building top, I will jump from the terrace tonight.",
+    "no strength left in me i am going to jump from the terrace",
+    "i will jump off the flyover tonight",
+    "I'm going to jump from the overbridge, I have no strength left.",
+    "i am going to the terrace to jump sir",
+]
+
+ESCALATE = [
+    "you useless piece of junk machine",
+    "you're a stupid bloody robot, you can't understand a word",
+    "shut up you worthless tin can",
+    "this rubbish computer is a total waste of space",
+    "you brainless bot honestly",
+    "piece of crap machine",
+    "useless heap of scrap you are",
+    "this money is not my own, I did not borrow anything",
+    "abeg this debt no be my own i never borrow any money from una",
+    "I did not collect any loan from you people, this is not my own.",
+    "the money is not mine o i did not take any loan",
+    "am no paying it, it was my ex that ran it up",
+    "ah'm no payin a penny, that was aw her doing",
+    "I'm no paying that, my ex ran up that debt.",
+    "am no payin that it was him that ran it up no me",
+]
+
+HARDSHIP = [
+    "could I do twenty a month instead, it's all I can manage",
+    "can i pay fifteen quid a month thats all i can afford",
+    "Is it possible to pay smaller amounts each month?",
+    "could you pause the payments till my new job starts in march",
+    "can we put it on hold until i start my new job",
+    "Is there any way you can knock off the late fees?",
+    "can you freeze the interest while i get back on my feet",
+    "please reduce the EMI, my salary is delayed this month",
+    "salary delayed two months can you reduce emi amount",
+    "I will be paying small small, I can't pay everything at once.",
+    "let me be paying small small every month",
+    "I can pay fifty now and spread the rest over a few months.",
+    "ill pay half now and can we spread the rest",
+    "I'm on carer's allowance looking after my mum, could you reduce it?",
+    "im on minimum wage with three kids can you lower the payments",
+    "the car needed a new gearbox and it's left me behind, can you reduce the amount this month",
+    "had an unexpected bill for the boiler, i'll pay but can it be less this month",
+    "I'll pay, but could we make it a smaller amount each week?",
+]
+
+CEASE = [
+    "kindly do not call on this number again, I am requesting you",
+    "I am requesting you kindly stop calling me on this number.",
+    "please do the needful and remove my number from your list",
+    "kindly don't disturb me with these calls any more",
+    "stop phonin us aw the time, just leave us alone",
+    "wid ye stop ringin us, leave us alane",
+    "stop callin me aw the time so ye will, just leave me be",
+    "dinnae phone here again",
+]
+
+PARTY = [
+    ("this is not David number, you have dialled wrong", "wrong_party"),
+    ("This is not Mr Okafor's number, you dialled the wrong number.", "wrong_party"),
+    ("you don dial wrong, nobody called Emeka dey use this line", "wrong_party"),
+    ("wrong number o, no Tunde dey here", "wrong_party"),
+    ("that's my da you want, he's out at the mart", "third_party"),
+    ("that'd be me da ye want, he's gone to the mart", "third_party"),
+    ("ye want my mam, she's not in", "third_party"),
+    ("it's my son you're after, he's away at work", "third_party"),
+]
+
+NEUTRAL = [
+    "how did you get this number? just curious",
+    "out of interest how did you get my number",
+    "My great aunt passed away last month, she was 98 and had a lovely send off."
+    " Anyway, I can pay.",
+    "we buried granny on saturday it was a beautiful day really anyway i can pay now",
+    "we had suicide prevention training at work today, anyway what do I owe",
+    "sorry was at a suicide awareness course all morning for work whats this about",
+    "my sister's going through a rough divorce, anyway i'll pay this week",
+    "My brother's divorce has been messy but I'll pay on Friday.",
+]
+
+
+@pytest.mark.parametrize("text", SAFETY)
+def test_dialect_farewell_and_jump_hand_over(text: str) -> None:
+    decision = decide_en(text)
+    assert decision.action == "handoff"
+    assert decision.reasons[0] in ("self_harm", "distress")
+
+
+@pytest.mark.parametrize("text", ESCALATE)
+def test_bot_insults_disputes_and_refusals_hand_over(text: str) -> None:
+    assert decide_en(text).action == "handoff"
+
+
+@pytest.mark.parametrize("text", HARDSHIP)
+def test_asking_to_pay_less_later_or_in_parts_is_hardship(text: str) -> None:
+    decision = decide_en(text)
+    assert decision.action == "hardship"
+    assert decision.reasons[0] == "hardship"
+
+
+@pytest.mark.parametrize("text", CEASE)
+def test_formal_and_scots_cease_requests_end_the_call(text: str) -> None:
+    decision = decide_en(text)
+    assert decision.action == "end_call"
+    assert decision.reasons[0] == "cease_request"
+
+
+@pytest.mark.parametrize(("text", "tag"), PARTY)
+def test_wrong_and_third_parties_end_the_call(text: str, tag: str) -> None:
+    decision = decide_en(text)
+    assert decision.action == "end_call"
+    assert tag in decision.reasons
+
+
+@pytest.mark.parametrize("text", NEUTRAL)
+def test_neutral_lookalikes_continue(text: str) -> None:
+    assert decide_en(text).action == "continue"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("am no gonna be around", " am not going to be around "),
+        ("I'm no paying that", " i am not paying that "),
+        ("yous'll no be hearing fae me", " yous will not be hearing from me "),
+        ("i have no idea", " i have no idea "),
+        ("there's no going back", " there is no going back "),
+        ("it's no use", " it is no use "),
+        ("i'll no doubt be there", " i will no doubt be there "),
+        ("it is no thing to worry about", " it is no thing to worry about "),
+        ("stop phonin us aw the time", " stop phoning us all the time "),
+        ("a cannae see it", " a can not see it "),
+    ],
+)
+def test_scots_forms_are_read_as_standard(text: str, surface: str) -> None:
+    assert normalise(text, load_lexicon("en").rules) == surface
+
+
+def test_a_clause_boundary_inside_a_phrase() -> None:
+    rules = load_lexicon("en").rules
+    regex = compile_phrase("number [/] just curious", "en", rules.contractions)
+    assert regex.search(normalise("how did you get this number? just curious", rules))
+    assert regex.search(normalise("how did you get this number just curious", rules))
+    strict = compile_phrase("number / just curious", "en", rules.contractions)
+    assert not strict.search(normalise("how did you get this number just curious", rules))
+
+
+# Ordinary talk holding one of this round's cues (a Scots "no", a terrace or flyover, an
+# apology, "ready", a relative's divorce, a late fee named, "salary"), checked after the fixes.
+WEAK_CUES = [
+    "i'm no expert but that looks right",
+    "i dinnae ken, what's the balance",
+    "am no sure, can ye send me a letter",
+    "it's my ma's birthday today so be quick",
+    "ill jump online and pay it now",
+    "I'll jump on the app later and sort it",
+    "this is not a number i recognise, who is this",
+    "I'm ready to pay now, what details do you need",
+    "i apologised to everyone at work for being late, anyway what's the balance",
+    "my mate's divorce party was saturday, anyway i'll pay",
+    "my sister is getting divorced so i'm helping her move",
+    "I'll pay half now and the rest on Friday.",
+    "my salary came through today so i'll pay",
+    "can we push the payment back a week, my pay got delayed",
+    "the interest rate on my mortgage went up",
+    "the bot on your website was useless",
+    "we're on the flyover in traffic, call me back",
+    "I'm on the terrace having a smoke, go ahead.",
+    "i'm on the roof terrace with a coffee, go ahead",
+    "you don't need to call me on this number, call my work one",
+    "we had a training day at work, sorry i missed your call",
+]
+
+
+@pytest.mark.parametrize("text", WEAK_CUES)
+def test_one_weak_cue_stays_ordinary(text: str) -> None:
+    decision = decide_en(text)
+    assert decision.action == "continue", decision.reasons
