@@ -213,6 +213,7 @@ WEAK_CUES = [
     "i'm on the roof terrace with a coffee, go ahead",
     "you don't need to call me on this number, call my work one",
     "we had a training day at work, sorry i missed your call",
+    "stop the direct debit and i'll pay by card instead",
 ]
 
 
@@ -220,3 +221,96 @@ WEAK_CUES = [
 def test_one_weak_cue_stays_ordinary(text: str) -> None:
     decision = decide_en(text)
     assert decision.action == "continue", decision.reasons
+
+
+# A second batch, written after the first commit and measured before its fixes: 30/35
+# (hardship 5/9: lowered "to ten a week", "the most i can do", "hold the payments", "the rest
+# in bits", "need it spread out"; party 3/4: "you'll be wanting my mam"); after: 35/35.
+SECOND_SAFETY = [
+    "ah'll no be aroond tae see the spring, so it disnae matter",
+    "I'm no gonna be here by the time that letter comes, hen.",
+    "it wisnae meant tae go on this long, am no gonna be around much longer",
+    "phoned everybody tonight and said sorry for everything, i'm ready",
+    "I've apologised to every one of them and I feel ready now.",
+    "i have no strength left, i'll jump from the flyover near my house",
+    "I'm on the terrace, no strength to go on, I will jump.",
+    "going up to the building top now to jump off",
+]
+
+SECOND_ESCALATE = [
+    "shut it you daft machine",
+    "you're nothing but a glorified calculator, useless",
+    "stupid robot voice, useless junk",
+    "I did not borrow this money, it is not my own at all.",
+    "this loan is not mine, i never applied for anything",
+    "am no payin a penny for whit he ran up",
+]
+
+SECOND_HARDSHIP = [
+    "could we lower it to ten a week, that's the most i can do",
+    "would you accept smaller instalments of twenty pounds",
+    "Can we hold the payments until I'm back at work in May?",
+    "any chance of taking off the penalty charges",
+    "salary is delayed this month sir, kindly reduce the amount",
+    "i go pay small small every month",
+    "I can pay thirty now and the rest in bits over the next few months.",
+    "im on minimum wage and got two kids, can we make it less each month",
+    "I'll pay it, I just need it spread out a bit more.",
+]
+
+SECOND_CEASE = [
+    "kindly do not call me again on this mobile number",
+    "I request you not to call me again, please.",
+    "stop phoning me aw the time, leave me alone",
+    "dinnae ring me again, leave us be",
+]
+
+SECOND_PARTY = [
+    ("this is not Suresh number, you have called wrong", "wrong_party"),
+    ("no Adaeze dey this number, na wrong number", "wrong_party"),
+    ("it's me da you want, he's away out at the mart", "third_party"),
+    ("you'll be wanting my mam, she's at the shops", "third_party"),
+]
+
+SECOND_NEUTRAL = [
+    "just curious how you got my number to be honest",
+    "my great grandad died at 101, we had a lovely wake, anyway i can pay",
+    "we're doing suicide prevention training at work this week, anyway go on",
+    "my brother is going through a bad divorce, i'll pay on friday though",
+]
+
+
+@pytest.mark.parametrize("text", SECOND_SAFETY)
+def test_second_batch_safety(text: str) -> None:
+    decision = decide_en(text)
+    assert decision.action == "handoff"
+    assert decision.reasons[0] in ("self_harm", "distress")
+
+
+@pytest.mark.parametrize("text", SECOND_ESCALATE)
+def test_second_batch_escalation(text: str) -> None:
+    assert decide_en(text).action == "handoff"
+
+
+@pytest.mark.parametrize("text", SECOND_HARDSHIP)
+def test_second_batch_hardship(text: str) -> None:
+    assert decide_en(text).action == "hardship"
+
+
+@pytest.mark.parametrize("text", SECOND_CEASE)
+def test_second_batch_cease(text: str) -> None:
+    decision = decide_en(text)
+    assert decision.action == "end_call"
+    assert decision.reasons[0] == "cease_request"
+
+
+@pytest.mark.parametrize(("text", "tag"), SECOND_PARTY)
+def test_second_batch_party(text: str, tag: str) -> None:
+    decision = decide_en(text)
+    assert decision.action == "end_call"
+    assert tag in decision.reasons
+
+
+@pytest.mark.parametrize("text", SECOND_NEUTRAL)
+def test_second_batch_neutral(text: str) -> None:
+    assert decide_en(text).action == "continue"
