@@ -89,20 +89,27 @@ def opens_with_ack(line: str, domain: dict[str, Any]) -> bool:
     return any(ack and line.strip().startswith(ack) for ack in acks)
 
 
+#: Lines that carry nothing to repeat: the acknowledgement itself and "I didn't catch that".
+UNREPEATED = frozenset({REPEAT_ACK, "utter_rephrase", "utter_default"})
+
+
 def previous_bot_lines(events: list[dict[str, Any]]) -> list[str]:
     """The bot's lines between the caller's last two turns (the newest turn is the request).
 
     An earlier repeat's acknowledgement is left out, so asking twice does not stack them.
+    When the bot said nothing there but "sorry, I didn't catch that" (the caller's turn
+    before was not understood), the lines before that turn are the ones to say again: the
+    caller asking "what?" wants the question back, not the apology.
     """
     lines: list[str] = []
-    users_seen = 0
+    request_seen = False
     for event in reversed(events):
         if event.get("event") == "user":
-            users_seen += 1
-            if users_seen == 2:
+            if lines:
                 break
-        elif event.get("event") == "bot" and users_seen == 1 and event.get("text"):
+            request_seen = True  # the request, or a turn answered with nothing to repeat
+        elif event.get("event") == "bot" and request_seen and event.get("text"):
             metadata = event.get("metadata") or {}
-            if metadata.get("utter_action") != REPEAT_ACK:
+            if metadata.get("utter_action") not in UNREPEATED:
                 lines.append(str(event["text"]))
     return list(reversed(lines))

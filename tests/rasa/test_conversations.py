@@ -272,6 +272,26 @@ async def test_request_for_a_person_hands_over(rasa: ServerInfo) -> None:
     assert turn.tracker.slots["handoff"] is True
 
 
+NOT_UNDERSTOOD = {"en": "purple elephant dances", "zh": "紫色大象跳舞"}
+ASK_REPEAT = {"en": "sorry what was that", "zh": "不好意思你再说一遍"}
+
+
+async def test_asking_what_after_an_apology_hears_the_question_again(rasa: ServerInfo) -> None:
+    locale = _locale(rasa)
+    slots = _slots(locale, "3")
+    sender = _sender()
+    async with RasaClient(rasa.rasa_url) as client:
+        await client.start_call(sender, slots)
+        await client.turn(sender, LINES[locale].confirm)
+        asked = await client.turn(sender, LINES[locale].ask_amount)
+        sorry = await client.turn(sender, NOT_UNDERSTOOD[locale])
+        again = await client.turn(sender, ASK_REPEAT[locale])
+    apologies = {_variation(locale, name, slots) for name in ("utter_default", "utter_rephrase")}
+    assert len(sorry.texts) == 1 and sorry.texts[0] in apologies, sorry.tracker.intent
+    _assert_intent(again, "ask_repeat")
+    assert again.texts == [_variation(locale, "utter_repeat_ack", slots), *asked.texts]
+
+
 async def test_rewind_takes_back_the_last_turn_and_what_it_set(rasa: ServerInfo) -> None:
     """The orchestrator undoes an answer it will not speak (see bot.calls.conversation)."""
     locale = _locale(rasa)

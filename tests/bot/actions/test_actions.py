@@ -296,6 +296,28 @@ def test_a_repeated_line_that_opens_with_the_acknowledgement_is_not_acknowledged
     ]
 
 
+def test_asking_what_after_an_apology_repeats_the_question_before_it() -> None:
+    question = "We can pause payments for up to sixty days. Would either of those help?"
+    sorry = "Sorry, I didn't catch that. Could you say it another way?"
+    tracker = _tracker("ask_repeat", "what")
+    tracker.events = [
+        {"event": "user", "text": "i lost my job"},
+        {"event": "bot", "text": question},
+        {"event": "user", "text": "a bores for two months"},
+        {"event": "bot", "text": sorry, "metadata": {"utter_action": "utter_default"}},
+        {"event": "user", "text": "what"},
+    ]
+    _, messages = _run(ActionRepeatLast(), tracker)
+    assert [m.get("response") or m.get("text") for m in messages] == ["utter_repeat_ack", question]
+    # the apology with a real line after it: only the real line is said again
+    tracker.events.insert(4, {"event": "bot", "text": "Take your time."})
+    _, messages = _run(ActionRepeatLast(), tracker)
+    assert [m.get("response") or m.get("text") for m in messages] == [
+        "utter_repeat_ack",
+        "Take your time.",
+    ]
+
+
 def test_repeat_with_nothing_said_before_only_acknowledges() -> None:
     tracker = _tracker("ask_repeat", "what")
     tracker.events = [{"event": "user", "text": "what"}]
