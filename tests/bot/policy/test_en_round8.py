@@ -314,3 +314,39 @@ def test_second_batch_party(text: str, tag: str) -> None:
 @pytest.mark.parametrize("text", SECOND_NEUTRAL)
 def test_second_batch_neutral(text: str) -> None:
     assert decide_en(text).action == "continue"
+
+
+# General forms added after the second batch (not from any probe): pidgin "i no know am",
+# "no such person here", an Irish "this is his mam", skipping or halving a payment, and
+# a wrong figure on the letter, which is not a wrong number.
+THIRD_PARTY_FORMS = [
+    ("i no know am o, na wrong number", "wrong_party"),
+    ("no such person here sir", "wrong_party"),
+    ("this is his mam, he's at work", "third_party"),
+]
+THIRD_HARDSHIP = [
+    "can i skip this month's payment",
+    "would you accept a smaller amount",
+    "could you halve the payment for a few months",
+]
+NOT_A_WRONG_NUMBER = [
+    "you got the wrong amount on the letter",
+    "there's no such thing here",
+]
+
+
+@pytest.mark.parametrize(("text", "tag"), THIRD_PARTY_FORMS)
+def test_third_batch_party(text: str, tag: str) -> None:
+    decision = decide_en(text)
+    assert decision.action == "end_call"
+    assert tag in decision.reasons
+
+
+@pytest.mark.parametrize("text", THIRD_HARDSHIP)
+def test_third_batch_hardship(text: str) -> None:
+    assert decide_en(text).action == "hardship"
+
+
+@pytest.mark.parametrize("text", NOT_A_WRONG_NUMBER)
+def test_a_wrong_figure_is_not_a_wrong_number(text: str) -> None:
+    assert decide_en(text).action != "end_call"
