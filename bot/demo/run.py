@@ -28,6 +28,7 @@ from bot.dialogue import server
 from bot.dialogue.client import RasaClient
 from bot.dialogue.responses import all_lines
 from bot.dialogue.training import Project, ensure_model
+from bot.policy import preload as preload_policy
 from bot.storage import audit
 from voice.asr import WhisperASR, engine_for
 from voice.asr.priority_worker import BACKGROUND
@@ -143,6 +144,9 @@ async def _run_calls(
     asr = engine_for(locale)
     stage("loading speech recognition")
     await asr.load()  # else the first caller turn of the first call waits seconds for it
+    stage("loading the safety policy")
+    # off the event loop: its first use inside a call stalled every call's audio for seconds
+    await asyncio.to_thread(preload_policy, locale)
     if far_process is not None:
         await far_process.ready()  # dialling before the far ends can answer loses the calls
     # Only simulated people hear the demo: Mandarin uses the natural offline voice (not the

@@ -41,7 +41,7 @@ third party) and replaces a blocked line with a safe alternative from the data.
 from __future__ import annotations
 
 from bot.policy.decide import decide
-from bot.policy.guard import GuardContext, GuardResult, guard_line
+from bot.policy.guard import GuardContext, GuardResult, guard_line, load_guard
 from bot.policy.lexicon import load_lexicon
 from bot.policy.model import (
     Action,
@@ -68,4 +68,20 @@ __all__ = [
     "decide",
     "guard_line",
     "load_lexicon",
+    "preload",
 ]
+
+
+def preload(locale: Locale) -> None:
+    """Read and compile everything :func:`decide` and :func:`guard_line` need for ``locale``.
+
+    Both load their data once per process, at first use: seconds of CPU (compiling the
+    phrase lists, training the statistical detector). A call service runs this on a worker
+    thread before its first call, so that first use does not stall the event loop that
+    carries every call's audio. Idempotent and cheap once done.
+    """
+    from bot.policy.ngram import load_ngram_model
+
+    load_lexicon(locale)
+    load_ngram_model(locale)
+    load_guard(locale)
