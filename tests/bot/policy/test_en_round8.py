@@ -13,7 +13,9 @@ Indian-English formal and Scots cease requests; "this is not <name> number, you 
 wrong", pidgin wrong numbers, an Irish "that's my da you want"; and neutral turns that must
 stay continue (how the number was got, "just curious"; an old relative's funeral told warmly;
 suicide-prevention training at work; a relative's divorce). About half as ASR hears it.
-The held-out lines at the end were written before any fix and measured only after them.
+A second batch (30/35 before its fixes, 35/35 after) follows. The held-out lines at the end
+were written before any fix and measured once, after the last one: 82/95 (45/95 before this
+round); their 13 misses are strict xfails.
 """
 
 from __future__ import annotations
@@ -350,3 +352,208 @@ def test_third_batch_hardship(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_A_WRONG_NUMBER)
 def test_a_wrong_figure_is_not_a_wrong_number(text: str) -> None:
     assert decide_en(text).action != "end_call"
+
+
+# Held out: written before any fix of this round (15+ lines a family group, new wordings),
+# never used while fixing and measured once, after the last fix: 82/95 (safety 17/17,
+# escalation 13/15, hardship 13/17, cease 15/15, party 14/15, neutral 10/16); at the code
+# before this round 45/95 (14/17, 4/15, 3/17, 11/15, 9/15, 4/16). Nothing was fixed after
+# measuring them; the 13 misses stay as strict xfails (the next round's work).
+HELD_OUT_SAFETY = [
+    "ah'm no gonnae be here much longer so ye can stop writing",
+    "I doubt I'll be aboot much longer, ye can tell them that",
+    "dinnae worry aboot the money, a'm no gonna be around tae pay it",
+    "I'm no intending to be here past Friday, that's aw I'll say.",
+    "there's nae point, ah'm no gonna be around much longer",
+    "i'm no gonna last much longer hen, it disnae matter",
+    "I've apologised to my mum and my brothers, everything's said, I'm ready.",
+    "said sorry to everybody that matters now im ready to go",
+    "I phoned my kids and said I was sorry for everything, I'm ready now.",
+    "made my peace wi everyone and said sorry, am ready",
+    "i'm on top of the flyover, i have no more strength, i'll jump",
+    "I have no strength left, I'll jump from the terrace of my office.",
+    "standing on the overbridge now, no strength to carry on, going to jump",
+    "i will jump from the top of the building no strength left in me",
+    "going up to the terrace to jump, nothing left in me",
+    "i'm on the terrace, i'm going to jump",
+    "I am going to jump off the building terrace tonight.",
+]
+
+HELD_OUT_ESCALATE = [
+    "you're a useless bucket of bolts",
+    "stupid machine, you're a pile of junk",
+    "what a useless piece of rubbish robot you are",
+    "you thick useless computer",
+    "this idiot bot is good for nothing",
+    "useless junk machine cant even hear me",
+    "This money is not my own. I never borrowed anything from your company.",
+    "i no borrow any money from una this no be my debt",
+    "I did not take any loan, this debt is not my own at all.",
+    "na lie, i never collect loan from una",
+    "am no paying a penny o that, my ex ran it up",
+    "I'm no payin for whit he ran up, it's his debt.",
+    "ah'm no paying it and that's final",
+    "am no payin you nothin, the ex ran up the lot",
+    "she ran up that card, no me, so am no paying it",
+]
+
+HELD_OUT_HARDSHIP = [
+    "would you take ten pound a month, it's all I can stretch to",
+    "can i do smaller payments like twenty five a fortnight",
+    "Could the instalments be lowered? I can only manage thirty a month.",
+    "can we stop the payments until my new job starts next month",
+    "Would you hold off on payments until I start work in April?",
+    "is there any chance of waiving the late charges",
+    "could you stop the interest while im sorting myself out",
+    "kindly reduce my EMI amount, my salary has not come this month",
+    "my salary got delayed can the emi be made smaller",
+    "i go dey pay am small small every month",
+    "I can pay some now and the rest bit by bit?",
+    "i can put forty down today and then spread the balance",
+    "I get carer's allowance and that's it, can we bring the payment down?",
+    "working minimum wage with two kids, i'll pay but it has to be less",
+    "Had to pay for a car repair out of nowhere and I'm behind, can you lower it?",
+    "i'll pay it but can we make the monthly amount smaller",
+    "I'm happy to pay, could we spread it over a year instead?",
+]
+
+HELD_OUT_CEASE = [
+    "I am kindly requesting you not to call this number again.",
+    "please do not call me again on this number, this is my humble request",
+    "kindly stop calling me sir, i am requesting",
+    "Kindly remove this number from your calling list.",
+    "i request you please don't call again",
+    "stop ringin this hoose aw the time, leave us be",
+    "would ye stop phonin me, just leave me alone",
+    "dinnae ring us again, leave us alane",
+    "Stop phoning here every day and leave us alone.",
+    "quit phonin me aw the time and leave us in peace",
+    "please no more calls to this number",
+    "i'm asking you to stop calling me, i mean it",
+    "kindly stop these calls on my number",
+    "Please do not contact me again by phone.",
+    "stop calling this number everyday, just leave me alone",
+]
+
+HELD_OUT_PARTY = [
+    ("This is not Ramesh number, wrong number you have dialled.", "wrong_party"),
+    ("this is not john number you have called wrong", "wrong_party"),
+    ("no Chidi here, you don call wrong number", "wrong_party"),
+    ("nobody by that name dey use this number", "wrong_party"),
+    ("You have dialled the wrong number, no Priya here.", "wrong_party"),
+    ("wrong number, this is not his phone", "wrong_party"),
+    ("no one called Sani lives here, you have the wrong number", "wrong_party"),
+    ("it's me da you're after, he's at the mart", "third_party"),
+    ("that's my mam you want, she's at mass", "third_party"),
+    ("you'll be wanting my husband, he's out on the farm", "third_party"),
+    ("that's me brother, he's not in at the minute", "third_party"),
+    ("she's my mother, she's out at the shops", "third_party"),
+    ("he's me father, he's gone to the pub", "third_party"),
+    ("it's my wife you want, she's at work", "third_party"),
+    ("that's my dad you're looking for, he's away at the market", "third_party"),
+]
+
+HELD_OUT_NEUTRAL = [
+    "just wondering how you got this number",
+    "Where did you get my number from, out of curiosity?",
+    "how'd you get my number anyway, just asking",
+    "My grandfather passed at 93, we gave him a great send off, I can pay today.",
+    "we lost my old uncle last month, lovely funeral, anyway i can pay",
+    "Grandma's funeral was last week, it was a celebration of her life. I'll pay on Monday.",
+    "we did a suicide prevention course at work this week, anyway what's the balance",
+    "I'm a mental health first aider at work so I'm used to calls, go ahead",
+    "our office had a suicide awareness session today, sorry, what's this about",
+    "my cousin's divorce is a nightmare but I'll pay this week",
+    "my mum and dad are divorcing its been rough but ill pay friday",
+    "My sister's marriage is falling apart, anyway, I'll pay on the 15th.",
+    "just curious, who gave you this number",
+    "my aunt died peacefully at 90, we had a lovely service, i can pay now",
+    "the training at work was on suicide prevention, we all had to do it, anyway i can pay",
+    "my friend's going through a divorce so I've been busy, I'll pay tomorrow",
+]
+
+HELD_OUT_MISSED = {
+    "this idiot bot is good for nothing": "an insult said after the noun ('good for nothing')",
+    "na lie, i never collect loan from una": "pidgin 'collect loan' with no determiner",
+    "Would you hold off on payments until I start work in April?": (
+        "'hold off on payments' with no determiner"
+    ),
+    "my salary got delayed can the emi be made smaller": (
+        "'be made smaller' is not a lowering form yet"
+    ),
+    "i go dey pay am small small every month": "pidgin object 'am' between pay and 'small small'",
+    "i'll pay it but can we make the monthly amount smaller": (
+        "'monthly' between 'the' and 'amount'"
+    ),
+    "he's me father, he's gone to the pub": "Irish 'me' for 'my' in 'he is my father'",
+    "Where did you get my number from, out of curiosity?": (
+        "'from' between 'number' and the clause boundary"
+    ),
+    "how'd you get my number anyway, just asking": "'anyway' between 'number' and 'just asking'",
+    "My grandfather passed at 93, we gave him a great send off, I can pay today.": (
+        "a grandparent's death is hardship evidence"
+    ),
+    "I'm a mental health first aider at work so I'm used to calls, go ahead": (
+        "the detector hears 'mental health' as distress"
+    ),
+    "My sister's marriage is falling apart, anyway, I'll pay on the 15th.": (
+        "'falling apart' about a relative's marriage is heard as distress"
+    ),
+    "the training at work was on suicide prevention, we all had to do it, anyway i can pay": (
+        "'training ... was on suicide prevention' is not the idiom's order"
+    ),
+}
+
+
+def _held(items: list[str]) -> list[object]:
+    return [
+        pytest.param(t, marks=pytest.mark.xfail(strict=True, reason=HELD_OUT_MISSED[t]))
+        if t in HELD_OUT_MISSED
+        else t
+        for t in items
+    ]
+
+
+def _held_party(items: list[tuple[str, str]]) -> list[object]:
+    return [
+        pytest.param(t, tag, marks=pytest.mark.xfail(strict=True, reason=HELD_OUT_MISSED[t]))
+        if t in HELD_OUT_MISSED
+        else (t, tag)
+        for t, tag in items
+    ]
+
+
+@pytest.mark.parametrize("text", _held(HELD_OUT_SAFETY))
+def test_held_out_safety(text: str) -> None:
+    decision = decide_en(text)
+    assert decision.action == "handoff"
+    assert decision.reasons[0] in ("self_harm", "distress")
+
+
+@pytest.mark.parametrize("text", _held(HELD_OUT_ESCALATE))
+def test_held_out_escalation(text: str) -> None:
+    assert decide_en(text).action == "handoff"
+
+
+@pytest.mark.parametrize("text", _held(HELD_OUT_HARDSHIP))
+def test_held_out_hardship(text: str) -> None:
+    assert decide_en(text).action == "hardship"
+
+
+@pytest.mark.parametrize("text", _held(HELD_OUT_CEASE))
+def test_held_out_cease(text: str) -> None:
+    decision = decide_en(text)
+    assert decision.action == "end_call"
+    assert decision.reasons[0] == "cease_request"
+
+
+@pytest.mark.parametrize(("text", "tag"), _held_party(HELD_OUT_PARTY))
+def test_held_out_party(text: str, tag: str) -> None:
+    decision = decide_en(text)
+    assert decision.action == "end_call"
+    assert tag in decision.reasons
+
+
+@pytest.mark.parametrize("text", _held(HELD_OUT_NEUTRAL))
+def test_held_out_neutral(text: str) -> None:
+    assert decide_en(text).action == "continue"
