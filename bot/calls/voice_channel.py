@@ -24,7 +24,9 @@ from bot.calls.ports import Heard, Spoken
 from voice.asr.base import ASREngine, ASRResult
 from voice.transport import CallSession, InboundAudio, Playback
 from voice.transport.pcm import FRAME_MS
+from voice.tts.base import Audio
 from voice.tts.cache import TTSCache
+from voice.tts.text import SENTENCE_GAP_MS, sentences
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -70,6 +72,9 @@ class AudioVoiceChannel:
         self._turns: deque[Heard] = deque()
         self._arrived = asyncio.Event()
         self._playing: Playback | None = None
+        # True while a line's later sentences are still to be queued behind ``_playing``.
+        self._more_to_come = False
+        self._interrupted = False
         self._uninterruptible = False
         self._listener: asyncio.Task[None] | None = None
         # True from the caller's speech onset until its final arrives: a turn being spoken
@@ -122,8 +127,10 @@ class AudioVoiceChannel:
         if not result.is_final:
             self._speech_pending = True
             playing = self._playing
-            if playing is not None and not playing.finished and not self._uninterruptible:
+            speaking = playing is not None and (not playing.finished or self._more_to_come)
+            if speaking and not self._uninterruptible and not self._interrupted:
                 self._session.flush()
+                self._interrupted = True
                 self.barge_ins += 1
             return
         self._speech_pending = False
@@ -159,26 +166,49 @@ class AudioVoiceChannel:
         return None
 
     async def say(self, text: str, *, uninterruptible: bool = False) -> Spoken:
-        """Speak ``text``; returns when it played out, the caller barged in or hung up."""
-        hits = self._tts.hits
-        audio = await self._tts.get_or_render(text, self._locale)
-        cache_hit = self._tts.hits > hits
+        """Speak ``text``; returns when it played out, the caller barged in or hung up.
+
+        A line not in the TTS cache is rendered sentence by sentence (each sentence cached
+        on its own) and starts playing as soon as its first sentence is ready, the rest
+        rendering while it plays: a line with an account's details costs one sentence of
+        rendering before it is heard, and nothing has to be rendered ahead of the call.
+        """
+        audio = await self._tts.lookup(text, self._locale)
+        cache_hit = audio is not None
+        parts = [text] if audio is not None else sentences(text)
+        renders = [
+            _settled(asyncio.ensure_future(self._tts.get_or_render(part, self._locale)))
+            for part in (parts if audio is None else [])
+        ]
+        first = audio if audio is not None else await renders[0]
         if not self.is_live():
             return Spoken(self.now_ms(), self.now_ms(), True, cache_hit)
         self._uninterruptible = uninterruptible
+        self._interrupted = False
         # The text goes out just ahead of the audio, for a far end that reads captions.
         self._session.send_caption(text)
-        playback = self._session.play(audio.pcm, audio.sample_rate)
-        self._playing = playback
+        playbacks: list[Playback] = []
         try:
-            played = bool(await self._until_closed(playback.wait()))
+            for index in range(len(parts)):
+                part = first if index == 0 else await self._until_closed(renders[index])
+                if part is None or self._interrupted or not self.is_live():
+                    break
+                pcm = part.pcm if index == 0 else _gap(part.sample_rate) + part.pcm
+                self._more_to_come = index + 1 < len(parts)
+                playbacks.append(self._session.play(pcm, part.sample_rate))
+                self._playing = playbacks[-1]
+            self._more_to_come = False
+            last = playbacks[-1] if playbacks else None
+            finished = last is not None and bool(await self._until_closed(last.wait()))
+            played = finished and len(playbacks) == len(parts) and not self._interrupted
         finally:
             self._playing = None
+            self._more_to_come = False
             self._uninterruptible = False
         at = time.monotonic()
-        started = playback.started_at if playback.started_at is not None else at
-        ended = playback.ended_at if playback.ended_at is not None else at
-        return Spoken(self._ms(started), self._ms(ended), not played, cache_hit)
+        started = playbacks[0].started_at if playbacks else None
+        ended = playbacks[-1].ended_at if playbacks else None
+        return Spoken(self._ms(started or at), self._ms(ended or at), not played, cache_hit)
 
     async def listen(self, timeout_s: float) -> Heard | None:
         """The caller's next finished turn, or None after ``timeout_s`` of silence.
@@ -231,3 +261,25 @@ class AudioVoiceChannel:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._listener
         await self._session.close()
+
+
+def _settled(task: asyncio.Future[Audio]) -> asyncio.Future[Audio]:
+    """Shield a sentence's render from a line cut short.
+
+    The render runs on (it still fills the cache, and another call may be waiting on the
+    same sentence); its error is marked retrieved whether or not anyone awaits it.
+    """
+    shielded = asyncio.shield(task)
+    for future in (task, shielded):
+        future.add_done_callback(_retrieve)
+    return shielded
+
+
+def _retrieve(future: asyncio.Future[Audio]) -> None:
+    if not future.cancelled():
+        future.exception()
+
+
+def _gap(sample_rate: int) -> bytes:
+    """The pause between two sentences of one line."""
+    return bytes(2 * (sample_rate * SENTENCE_GAP_MS // 1000))

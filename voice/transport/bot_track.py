@@ -43,6 +43,11 @@ class Playback:
         """True once the clip played out or was flushed."""
         return self._done.done()
 
+    @property
+    def flushed(self) -> bool:
+        """True once the clip was dropped before it played out (barge-in, hang-up)."""
+        return self._done.done() and not self._done.result()
+
     async def wait(self) -> bool:
         """Wait until the clip is over: True if it played out, False if it was flushed."""
         return await asyncio.shield(self._done)

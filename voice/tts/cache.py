@@ -119,6 +119,19 @@ class TTSCache:
                 return path
         return None
 
+    async def lookup(self, text: str, locale: str) -> Audio | None:
+        """The cached audio for ``text`` (counted as a hit), or None; never renders."""
+        path = await asyncio.to_thread(self.find, text, locale)
+        if path is None:
+            return None
+        try:
+            audio = await asyncio.to_thread(read_wav, path)
+        except VoiceError:
+            path.unlink(missing_ok=True)  # a damaged file is re-rendered, not played
+            return None
+        self.stats.hits += 1
+        return audio
+
     async def get_or_render(self, text: str, locale: str) -> Audio:
         """Return the cached audio for ``text`` or render, store and return it.
 
@@ -127,15 +140,9 @@ class TTSCache:
         Raises:
             TTSError: Nothing cached and every engine failed.
         """
-        path = await asyncio.to_thread(self.find, text, locale)
-        if path is not None:
-            try:
-                audio = await asyncio.to_thread(read_wav, path)
-            except VoiceError:
-                path.unlink(missing_ok=True)  # a damaged file is re-rendered, not played
-            else:
-                self.stats.hits += 1
-                return audio
+        audio = await self.lookup(text, locale)
+        if audio is not None:
+            return audio
         self.stats.misses += 1
         inflight_key = f"{locale}\0{text}"
         pending = self._store.inflight.get(inflight_key)

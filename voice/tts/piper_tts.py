@@ -18,14 +18,12 @@ import numpy as np
 from bot.errors import TTSError
 from voice.locale import language_of
 from voice.tts.base import Audio
-from voice.tts.text import normalise_currency
+from voice.tts.text import SENTENCE_GAP_MS, normalise_currency
 
 if TYPE_CHECKING:
     from piper import PiperVoice
 
 __all__ = ["PiperTTS", "default_voice_path"]
-
-SENTENCE_SILENCE_MS = 250
 
 _load_lock = threading.Lock()
 _voices: dict[Path, PiperVoice] = {}
@@ -88,7 +86,7 @@ class PiperTTS:
     def _render(self, text: str) -> Audio:
         voice = _load(self.model_path)
         rate = voice.config.sample_rate
-        gap = np.zeros(rate * SENTENCE_SILENCE_MS // 1000, dtype=np.int16)
+        gap = np.zeros(rate * SENTENCE_GAP_MS // 1000, dtype=np.int16)
         parts: list[np.ndarray] = []
         try:
             for chunk in voice.synthesize(normalise_currency(text, "en")):

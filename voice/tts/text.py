@@ -12,11 +12,17 @@ import re
 
 from voice.locale import Language
 
-__all__ = ["for_espeak", "normalise_currency"]
+__all__ = ["SENTENCE_GAP_MS", "for_espeak", "normalise_currency", "sentences"]
+
+SENTENCE_GAP_MS = 250
+"""Silence between two sentences of one line (Piper's own pause, used when joining)."""
 
 _DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d{1,2})?)")
 _YUAN = re.compile(r"[¥￥]\s?(\d[\d,]*(?:\.\d{1,2})?)")
 # 还 is read huán (repay) before money words or amounts and after 归/偿; hái otherwise.
+# A sentence ends at . ? ! (followed by space and a capital, so "7 p.m. today" and "$1.50"
+# stay whole) or at 。？！ (the ideographic enders need no space).
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z\"'“‘])|(?<=[。？！])\s*(?=\S)")
 _HUAN = re.compile(r"(?<=[归偿])还|还(?=[款钱清债贷上了\d零一二两三四五六七八九十百千万])")
 
 
@@ -37,3 +43,9 @@ def for_espeak(text: str, language: Language) -> str:
     if language == "zh":
         text = _HUAN.sub(" huan2 ", text)
     return text
+
+
+def sentences(text: str) -> list[str]:
+    """Split a line into its sentences, punctuation kept (one item when there is one)."""
+    parts = [part.strip() for part in _SENTENCE_END.split(text.strip())]
+    return [part for part in parts if part] or [text]

@@ -7,7 +7,7 @@ import pytest
 
 from bot.errors import TTSError
 from voice.tts import EspeakTTS, PiperTTS
-from voice.tts.text import for_espeak, normalise_currency
+from voice.tts.text import for_espeak, normalise_currency, sentences
 
 
 def rms(pcm: bytes) -> float:
@@ -42,3 +42,28 @@ def test_text_fixes() -> None:
         for_espeak("我下周五还五百块，还有别的吗？", "zh") == "我下周五 huan2 五百块，还有别的吗？"
     )
     assert for_espeak("请归还欠款，还款日是五号", "zh") == "请归 huan2 欠款， huan2 款日是五号"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "I'm calling on behalf of Acme. The balance is $1,420.88. Could we set a date?",
+            ["I'm calling on behalf of Acme.", "The balance is $1,420.88.", "Could we set a date?"],
+        ),
+        ("Call me at 7 p.m. today, or 8 a.m. tomorrow.", None),  # abbreviations stay whole
+        ("Hello, are you still there?", None),
+        ('Of course. "Take your time."', ["Of course.", '"Take your time."']),
+        (
+            "我是代表德润汽车金融打来的，有一笔4018.32元已经到期。我们今天能约定一个还款日期吗？",
+            [
+                "我是代表德润汽车金融打来的，有一笔4018.32元已经到期。",
+                "我们今天能约定一个还款日期吗？",
+            ],
+        ),
+        ("好的，我再说一遍。", None),
+    ],
+)
+def test_a_line_splits_into_its_sentences(line: str, expected: list[str] | None) -> None:
+    assert sentences(line) == (expected or [line])
+    assert "".join(sentences(line)).replace(" ", "") == line.replace(" ", "")
