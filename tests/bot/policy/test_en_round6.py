@@ -200,7 +200,6 @@ STILL_MISSED = {
     "the kids are going to live with their dad from now on it's better that way for them": (
         "'going to live' is heard as reassurance (a negated phrase said without negation)"
     ),
-    "I won't be around next week, I'm on holiday in Cornwall.": "reason in the next clause",
     "I've got my tablets here, I take them with my tea every night.": "reason in next clause",
     "I've written a will, everyone my age should, the solicitor did a deal.": "legal handoff",
 }
