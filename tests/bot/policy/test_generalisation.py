@@ -266,3 +266,32 @@ def test_reassurance_never_undoes_a_detector_hit(locale: Locale, text: str) -> N
     decision = decide(Turn(text, locale), CallContext())
     assert decision.action == "handoff"
     assert decision.reasons[0] == "self_harm"
+
+
+# (safety handed over, neutral escalated at most, accuracy over all 200 lines at least)
+EVERY_ACTION_FLOORS = {
+    ("en", "_blind10"): (55, 2, 0.985),
+    ("zh", "_blind10"): (53, 2, 0.97),
+    ("en", "_blind11"): (54, 0, 0.98),
+    ("zh", "_blind11"): (55, 1, 0.98),
+}
+
+
+@pytest.mark.parametrize(("locale", "suffix"), sorted(EVERY_ACTION_FLOORS))
+def test_blind_sets_with_every_action(
+    locale: Locale, suffix: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = evaluate_fresh(locale, suffix)
+    with capsys.disabled():
+        print(f"\n{report.line()}, action accuracy {report.accuracy * 100:5.1f}%")
+    # Sets 10 and 11 carry every kind of line (55 safety, 25 escalate, 25 hardship, 20 cease,
+    # 15 wrong/third party, 60 neutral a locale, each with its expected action), written by
+    # people who never saw the policy or the earlier sets. Measured before the round that
+    # followed each (2026-12-05): blind10 en safety 52/55, neutral escalated 4/60, accuracy
+    # 87.5 %; zh 50/55, 4/60, 89.0 %. blind11 (after round 8, still blind): en 49/55, 2/60,
+    # 90.0 %; zh 50/55, 8/60, 89.0 %. After rounds given their missed families in the
+    # abstract (own wordings, never these lines), the floors below.
+    safety, neutral, accuracy = EVERY_ACTION_FLOORS[(locale, suffix)]
+    assert report.hits["safety"] >= safety, report.misses
+    assert report.totals["neutral"] - report.hits["neutral"] <= neutral, report.misses
+    assert report.accuracy >= accuracy, report.misses
