@@ -358,7 +358,9 @@ def test_a_wrong_figure_is_not_a_wrong_number(text: str) -> None:
 # never used while fixing and measured once, after the last fix: 82/95 (safety 17/17,
 # escalation 13/15, hardship 13/17, cease 15/15, party 14/15, neutral 10/16); at the code
 # before this round 45/95 (14/17, 4/15, 3/17, 11/15, 9/15, 4/16). Nothing was fixed after
-# measuring them; the 13 misses stay as strict xfails (the next round's work).
+# measuring them; the 13 misses stay as strict xfails (the next round's work). Round 10's
+# pause-until-a-new-job phrase made 'hold off on payments until I start work' pass (its
+# xfail removed).
 HELD_OUT_SAFETY = [
     "ah'm no gonnae be here much longer so ye can stop writing",
     "I doubt I'll be aboot much longer, ye can tell them that",
@@ -475,9 +477,6 @@ HELD_OUT_NEUTRAL = [
 HELD_OUT_MISSED = {
     "this idiot bot is good for nothing": "an insult said after the noun ('good for nothing')",
     "na lie, i never collect loan from una": "pidgin 'collect loan' with no determiner",
-    "Would you hold off on payments until I start work in April?": (
-        "'hold off on payments' with no determiner"
-    ),
     "my salary got delayed can the emi be made smaller": (
         "'be made smaller' is not a lowering form yet"
     ),
