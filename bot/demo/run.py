@@ -59,6 +59,10 @@ def persona_plan(call_ids: list[str], names: Sequence[str] | None = None) -> dic
     return {call_id: names[i % len(names)] for i, call_id in enumerate(call_ids)}
 
 
+RenderAhead = Literal["all", "shared"]
+"""What a call has rendered before it is dialled (see :func:`run_calls`)."""
+
+
 def expected_outcome(persona: str) -> str:
     """The outcome ``persona`` must end in."""
     return dict(PERSONA_OUTCOMES)[persona]
@@ -76,6 +80,7 @@ async def run_calls(
     servers: server.ServerInfo | None = None,
     callee_process: bool = False,
     callee_ears: Ears = "whisper",
+    render_ahead: RenderAhead = "all",
 ) -> list[CallReport]:
     """Start the servers, render ahead, run every claimed call, stop the servers.
 
@@ -86,6 +91,10 @@ async def run_calls(
     ``callee_ears`` is how the simulated people hear the bot: ``"whisper"`` transcribes its
     audio, ``"captions"`` reads the text of its lines from the call's captions data channel
     (no far-end ASR: at 5-10 calls on 2 cores the far ends' Whisper lags 10-40 s).
+    ``render_ahead`` is what each call has rendered before it is dialled: ``"all"`` every
+    line its account can hear (no line waits for speech, nothing pauses mid-line: the demo),
+    ``"shared"`` only the lines every account shares, the account's own lines rendered when
+    first said, sentence by sentence (far less CPU per call: the load benchmark).
     """
     far_process = CalleeProcess(locale, ears=callee_ears) if callee_process else None
     if far_process is not None:
@@ -102,6 +111,7 @@ async def run_calls(
             servers=servers,
             far_process=far_process,
             callee_ears=callee_ears,
+            render_ahead=render_ahead,
         )
     finally:
         if far_process is not None:
@@ -120,6 +130,7 @@ async def _run_calls(
     servers: server.ServerInfo | None,
     far_process: CalleeProcess | None,
     callee_ears: Ears,
+    render_ahead: RenderAhead,
 ) -> list[CallReport]:
     call_ids = [f"a{c.attempt_id}" for c in data.claims]
     state.personas = persona_plan(call_ids, personas)
@@ -209,7 +220,7 @@ async def _run_calls(
                 # Render ahead per call, just before dialling it: the first calls start
                 # while later accounts' lines are still to be rendered.
                 state.states[f"a{attempt_id}"] = "rendering"
-                await _render_ahead(data, bot_tts, locale, attempt_id)
+                await _render_ahead(data, bot_tts, locale, attempt_id, render_ahead)
                 try:
                     report = await run_attempt(attempt_id, services, dialer)
                 except DialRefused as refused:
@@ -230,21 +241,27 @@ async def _run_calls(
             await asyncio.to_thread(server.stop, locale)
 
 
-async def _render_ahead(data: DemoData, cache: TTSCache, locale: str, attempt_id: int) -> None:
-    """Render the lines this account can hear that every account shares (cached across runs).
+async def _render_ahead(
+    data: DemoData, cache: TTSCache, locale: str, attempt_id: int, which: RenderAhead
+) -> None:
+    """Render the lines this account can hear (cached across calls and runs).
 
-    Lines carrying the account's own details (its name, amount, creditor, dates) are left
-    to the call: they are rendered when first said, one sentence at a time while the first
-    plays (:meth:`AudioVoiceChannel.say`). Rendering all of them ahead cost about ten
-    seconds of CPU per call, most of it for branches the call never took, and at 10
-    concurrent calls that work starved the calls' audio.
+    ``which="shared"`` leaves out the lines carrying the account's own details (its name,
+    amount, creditor, dates): the call renders them when first said, one sentence at a time
+    while the first plays (:meth:`AudioVoiceChannel.say`). Rendering all of them ahead costs
+    about ten seconds of Piper CPU per call, most of it for branches the call never takes;
+    at 10 concurrent calls that work starved the calls' audio. ``"all"`` renders them too:
+    a line then never waits for speech nor pauses between its sentences.
     """
 
     def read() -> list[str]:
         with data.db.transaction() as session:
             account = load_call_account(session, data.db.vault, attempt_id)
-        details = [value for value in call_slots(account).values() if value]
-        lines = all_lines(locale, {**call_slots(account), "tier": str(account.tier)})
+        slots = call_slots(account)
+        lines = all_lines(locale, {**slots, "tier": str(account.tier)})
+        if which == "all":
+            return lines
+        details = [value for value in slots.values() if value]
         return [line for line in lines if not any(value in line for value in details)]
 
     await cache.prerender(await asyncio.to_thread(read), locale)
