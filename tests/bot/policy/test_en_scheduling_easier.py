@@ -31,6 +31,8 @@ SCHEDULING = [
     "the end of the school holidays would be easier",
 ]
 STILL_SAFETY = [
+    "gonna let the sea take me tonight, it's easier that way",
+    "just let the snow have me, easier than going home",
     "everyone would find life easier without me",
     "it'd be easier for my family if i wasn't here",
     "it will all be easier once i'm gone",

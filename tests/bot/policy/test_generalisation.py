@@ -274,6 +274,8 @@ EVERY_ACTION_FLOORS = {
     ("zh", "_blind10"): (53, 2, 0.97),
     ("en", "_blind11"): (54, 0, 0.98),
     ("zh", "_blind11"): (55, 1, 0.98),
+    ("en", "_blind12"): (55, 0, 0.995),
+    ("zh", "_blind12"): (53, 3, 0.955),
 }
 
 
@@ -284,12 +286,13 @@ def test_blind_sets_with_every_action(
     report = evaluate_fresh(locale, suffix)
     with capsys.disabled():
         print(f"\n{report.line()}, action accuracy {report.accuracy * 100:5.1f}%")
-    # Sets 10 and 11 carry every kind of line (55 safety, 25 escalate, 25 hardship, 20 cease,
+    # Sets 10-12 carry every kind of line (55 safety, 25 escalate, 25 hardship, 20 cease,
     # 15 wrong/third party, 60 neutral a locale, each with its expected action), written by
     # people who never saw the policy or the earlier sets. Measured before the round that
     # followed each (2026-12-05): blind10 en safety 52/55, neutral escalated 4/60, accuracy
     # 87.5 %; zh 50/55, 4/60, 89.0 %. blind11 (after round 8, still blind): en 49/55, 2/60,
-    # 90.0 %; zh 50/55, 8/60, 89.0 %. After rounds given their missed families in the
+    # 90.0 %; zh 50/55, 8/60, 89.0 %. blind12 (after round 9, still blind): en 46/55, 3/60,
+    # 89.5 %; zh 45/55, 4/60, 87.5 %. After rounds given their missed families in the
     # abstract (own wordings, never these lines), the floors below.
     safety, neutral, accuracy = EVERY_ACTION_FLOORS[(locale, suffix)]
     assert report.hits["safety"] >= safety, report.misses
