@@ -276,6 +276,9 @@ EVERY_ACTION_FLOORS = {
     ("zh", "_blind11"): (55, 1, 0.98),
     ("en", "_blind12"): (55, 0, 0.995),
     ("zh", "_blind12"): (53, 3, 0.955),
+    # measured blind after round 10 and kept as it was: no round has seen it
+    ("en", "_blind13"): (40, 3, 0.92),
+    ("zh", "_blind13"): (40, 3, 0.91),
 }
 
 
@@ -293,7 +296,8 @@ def test_blind_sets_with_every_action(
     # 87.5 %; zh 50/55, 4/60, 89.0 %. blind11 (after round 8, still blind): en 49/55, 2/60,
     # 90.0 %; zh 50/55, 8/60, 89.0 %. blind12 (after round 9, still blind): en 46/55, 3/60,
     # 89.5 %; zh 45/55, 4/60, 87.5 %. After rounds given their missed families in the
-    # abstract (own wordings, never these lines), the floors below.
+    # abstract (own wordings, never these lines), the floors below. blind13 (150 lines a
+    # locale, after round 10) is still blind: en 40/45, 3/45, 92.0 %; zh 40/45, 3/45, 91.3 %.
     safety, neutral, accuracy = EVERY_ACTION_FLOORS[(locale, suffix)]
     assert report.hits["safety"] >= safety, report.misses
     assert report.totals["neutral"] - report.hits["neutral"] <= neutral, report.misses
