@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.bot.policy.probe import decide_en
+from tests.bot.policy.probe import assert_decided, decide_en, held_out
 
 SAFETY = [
     (
@@ -138,37 +138,27 @@ LOOKALIKE_HARDSHIP = [
 
 @pytest.mark.parametrize("text", SAFETY)
 def test_farewells_told_indirectly_hand_over(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "handoff"
-    assert decision.reasons[0] in ("self_harm", "distress")
+    assert_decided(decide_en(text), "handoff", "self_harm", "distress")
 
 
 @pytest.mark.parametrize("text", DANGER)
 def test_a_weapon_or_a_threat_here_now_is_distress(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "handoff"
-    assert decision.reasons[0] == "distress"
+    assert_decided(decide_en(text), "handoff", "distress")
 
 
 @pytest.mark.parametrize("text", HARDSHIP + LOOKALIKE_HARDSHIP)
 def test_money_trouble_is_hardship(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "hardship"
-    assert decision.reasons[0] == "hardship"
+    assert_decided(decide_en(text), "hardship", "hardship")
 
 
 @pytest.mark.parametrize("text", CEASE)
 def test_no_more_calls_ends_the_call(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "end_call"
-    assert decision.reasons[0] == "cease_request"
+    assert_decided(decide_en(text), "end_call", "cease_request")
 
 
 @pytest.mark.parametrize("text", PARTY)
 def test_a_flatmate_or_an_unknown_name_ends_the_call(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "end_call"
-    assert decision.reasons[0] in ("wrong_party", "third_party")
+    assert_decided(decide_en(text), "end_call", "wrong_party", "third_party")
 
 
 @pytest.mark.parametrize("text", NEUTRAL + LOOKALIKES)
@@ -300,41 +290,26 @@ HELD_OUT_MISSED = {
 }
 
 
-def _held(items: list[str]) -> list[object]:
-    return [
-        pytest.param(t, marks=pytest.mark.xfail(strict=True, reason=HELD_OUT_MISSED[t]))
-        if t in HELD_OUT_MISSED
-        else t
-        for t in items
-    ]
-
-
-@pytest.mark.parametrize("text", _held(HELD_OUT_SAFETY))
+@pytest.mark.parametrize("text", held_out(HELD_OUT_SAFETY, HELD_OUT_MISSED))
 def test_held_out_safety(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "handoff"
-    assert decision.reasons[0] in ("self_harm", "distress")
+    assert_decided(decide_en(text), "handoff", "self_harm", "distress")
 
 
-@pytest.mark.parametrize("text", _held(HELD_OUT_HARDSHIP))
+@pytest.mark.parametrize("text", held_out(HELD_OUT_HARDSHIP, HELD_OUT_MISSED))
 def test_held_out_hardship(text: str) -> None:
     assert decide_en(text).action == "hardship"
 
 
-@pytest.mark.parametrize("text", _held(HELD_OUT_CEASE))
+@pytest.mark.parametrize("text", held_out(HELD_OUT_CEASE, HELD_OUT_MISSED))
 def test_held_out_cease(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "end_call"
-    assert decision.reasons[0] == "cease_request"
+    assert_decided(decide_en(text), "end_call", "cease_request")
 
 
-@pytest.mark.parametrize("text", _held(HELD_OUT_PARTY))
+@pytest.mark.parametrize("text", held_out(HELD_OUT_PARTY, HELD_OUT_MISSED))
 def test_held_out_party(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "end_call"
-    assert decision.reasons[0] in ("wrong_party", "third_party")
+    assert_decided(decide_en(text), "end_call", "wrong_party", "third_party")
 
 
-@pytest.mark.parametrize("text", _held(HELD_OUT_NEUTRAL))
+@pytest.mark.parametrize("text", held_out(HELD_OUT_NEUTRAL, HELD_OUT_MISSED))
 def test_held_out_neutral(text: str) -> None:
     assert decide_en(text).action == "continue"

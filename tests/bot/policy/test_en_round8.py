@@ -25,7 +25,7 @@ import pytest
 from bot.policy.lexicon import load_lexicon
 from bot.policy.patterns import compile_phrase
 from bot.policy.text import normalise
-from tests.bot.policy.probe import decide_en
+from tests.bot.policy.probe import assert_decided, decide_en, held_out
 
 SAFETY = [
     "am no gonna be around much longer so it disnae matter",
@@ -127,9 +127,7 @@ NEUTRAL = [
 
 @pytest.mark.parametrize("text", SAFETY)
 def test_dialect_farewell_and_jump_hand_over(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "handoff"
-    assert decision.reasons[0] in ("self_harm", "distress")
+    assert_decided(decide_en(text), "handoff", "self_harm", "distress")
 
 
 @pytest.mark.parametrize("text", ESCALATE)
@@ -139,16 +137,12 @@ def test_bot_insults_disputes_and_refusals_hand_over(text: str) -> None:
 
 @pytest.mark.parametrize("text", HARDSHIP)
 def test_asking_to_pay_less_later_or_in_parts_is_hardship(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "hardship"
-    assert decision.reasons[0] == "hardship"
+    assert_decided(decide_en(text), "hardship", "hardship")
 
 
 @pytest.mark.parametrize("text", CEASE)
 def test_formal_and_scots_cease_requests_end_the_call(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "end_call"
-    assert decision.reasons[0] == "cease_request"
+    assert_decided(decide_en(text), "end_call", "cease_request")
 
 
 @pytest.mark.parametrize(("text", "tag"), PARTY)
@@ -284,9 +278,7 @@ SECOND_NEUTRAL = [
 
 @pytest.mark.parametrize("text", SECOND_SAFETY)
 def test_second_batch_safety(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "handoff"
-    assert decision.reasons[0] in ("self_harm", "distress")
+    assert_decided(decide_en(text), "handoff", "self_harm", "distress")
 
 
 @pytest.mark.parametrize("text", SECOND_ESCALATE)
@@ -301,9 +293,7 @@ def test_second_batch_hardship(text: str) -> None:
 
 @pytest.mark.parametrize("text", SECOND_CEASE)
 def test_second_batch_cease(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "end_call"
-    assert decision.reasons[0] == "cease_request"
+    assert_decided(decide_en(text), "end_call", "cease_request")
 
 
 @pytest.mark.parametrize(("text", "tag"), SECOND_PARTY)
@@ -501,55 +491,33 @@ HELD_OUT_MISSED = {
 }
 
 
-def _held(items: list[str]) -> list[object]:
-    return [
-        pytest.param(t, marks=pytest.mark.xfail(strict=True, reason=HELD_OUT_MISSED[t]))
-        if t in HELD_OUT_MISSED
-        else t
-        for t in items
-    ]
-
-
-def _held_party(items: list[tuple[str, str]]) -> list[object]:
-    return [
-        pytest.param(t, tag, marks=pytest.mark.xfail(strict=True, reason=HELD_OUT_MISSED[t]))
-        if t in HELD_OUT_MISSED
-        else (t, tag)
-        for t, tag in items
-    ]
-
-
-@pytest.mark.parametrize("text", _held(HELD_OUT_SAFETY))
+@pytest.mark.parametrize("text", held_out(HELD_OUT_SAFETY, HELD_OUT_MISSED))
 def test_held_out_safety(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "handoff"
-    assert decision.reasons[0] in ("self_harm", "distress")
+    assert_decided(decide_en(text), "handoff", "self_harm", "distress")
 
 
-@pytest.mark.parametrize("text", _held(HELD_OUT_ESCALATE))
+@pytest.mark.parametrize("text", held_out(HELD_OUT_ESCALATE, HELD_OUT_MISSED))
 def test_held_out_escalation(text: str) -> None:
     assert decide_en(text).action == "handoff"
 
 
-@pytest.mark.parametrize("text", _held(HELD_OUT_HARDSHIP))
+@pytest.mark.parametrize("text", held_out(HELD_OUT_HARDSHIP, HELD_OUT_MISSED))
 def test_held_out_hardship(text: str) -> None:
     assert decide_en(text).action == "hardship"
 
 
-@pytest.mark.parametrize("text", _held(HELD_OUT_CEASE))
+@pytest.mark.parametrize("text", held_out(HELD_OUT_CEASE, HELD_OUT_MISSED))
 def test_held_out_cease(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "end_call"
-    assert decision.reasons[0] == "cease_request"
+    assert_decided(decide_en(text), "end_call", "cease_request")
 
 
-@pytest.mark.parametrize(("text", "tag"), _held_party(HELD_OUT_PARTY))
+@pytest.mark.parametrize(("text", "tag"), held_out(HELD_OUT_PARTY, HELD_OUT_MISSED))
 def test_held_out_party(text: str, tag: str) -> None:
     decision = decide_en(text)
     assert decision.action == "end_call"
     assert tag in decision.reasons
 
 
-@pytest.mark.parametrize("text", _held(HELD_OUT_NEUTRAL))
+@pytest.mark.parametrize("text", held_out(HELD_OUT_NEUTRAL, HELD_OUT_MISSED))
 def test_held_out_neutral(text: str) -> None:
     assert decide_en(text).action == "continue"

@@ -28,7 +28,7 @@ import pytest
 
 from bot.policy.lexicon import load_lexicon
 from bot.policy.text import normalise
-from tests.bot.policy.probe import decide_en
+from tests.bot.policy.probe import assert_decided, decide_en, held_out
 
 SAFETY = [
     "I've already taken the whole packet, it's too late now.",
@@ -167,9 +167,7 @@ LOOKALIKES = [
 
 @pytest.mark.parametrize("text", SAFETY)
 def test_overdose_farewell_and_means_hand_over(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "handoff"
-    assert decision.reasons[0] in ("self_harm", "distress")
+    assert_decided(decide_en(text), "handoff", "self_harm", "distress")
 
 
 @pytest.mark.parametrize("text", ESCALATE)
@@ -179,16 +177,12 @@ def test_patois_refusal_and_dispute_hand_over(text: str) -> None:
 
 @pytest.mark.parametrize("text", HARDSHIP)
 def test_asking_to_pay_less_later_or_smaller_is_hardship(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "hardship"
-    assert decision.reasons[0] == "hardship"
+    assert_decided(decide_en(text), "hardship", "hardship")
 
 
 @pytest.mark.parametrize("text", CEASE)
 def test_robocall_and_patois_cease_requests_end_the_call(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "end_call"
-    assert decision.reasons[0] == "cease_request"
+    assert_decided(decide_en(text), "end_call", "cease_request")
 
 
 @pytest.mark.parametrize("text", NEUTRAL + LOOKALIKES)
@@ -328,39 +322,26 @@ HELD_OUT_MISSED = {
 }
 
 
-def _held(items: list[str]) -> list[object]:
-    return [
-        pytest.param(t, marks=pytest.mark.xfail(strict=True, reason=HELD_OUT_MISSED[t]))
-        if t in HELD_OUT_MISSED
-        else t
-        for t in items
-    ]
-
-
-@pytest.mark.parametrize("text", _held(HELD_OUT_SAFETY))
+@pytest.mark.parametrize("text", held_out(HELD_OUT_SAFETY, HELD_OUT_MISSED))
 def test_held_out_safety(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "handoff"
-    assert decision.reasons[0] in ("self_harm", "distress")
+    assert_decided(decide_en(text), "handoff", "self_harm", "distress")
 
 
-@pytest.mark.parametrize("text", _held(HELD_OUT_ESCALATE))
+@pytest.mark.parametrize("text", held_out(HELD_OUT_ESCALATE, HELD_OUT_MISSED))
 def test_held_out_escalation(text: str) -> None:
     assert decide_en(text).action == "handoff"
 
 
-@pytest.mark.parametrize("text", _held(HELD_OUT_HARDSHIP))
+@pytest.mark.parametrize("text", held_out(HELD_OUT_HARDSHIP, HELD_OUT_MISSED))
 def test_held_out_hardship(text: str) -> None:
     assert decide_en(text).action == "hardship"
 
 
-@pytest.mark.parametrize("text", _held(HELD_OUT_CEASE))
+@pytest.mark.parametrize("text", held_out(HELD_OUT_CEASE, HELD_OUT_MISSED))
 def test_held_out_cease(text: str) -> None:
-    decision = decide_en(text)
-    assert decision.action == "end_call"
-    assert decision.reasons[0] == "cease_request"
+    assert_decided(decide_en(text), "end_call", "cease_request")
 
 
-@pytest.mark.parametrize("text", _held(HELD_OUT_NEUTRAL))
+@pytest.mark.parametrize("text", held_out(HELD_OUT_NEUTRAL, HELD_OUT_MISSED))
 def test_held_out_neutral(text: str) -> None:
     assert decide_en(text).action == "continue"

@@ -50,28 +50,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.policy import Decision
-from tests.bot.policy.probe import decide_zh
-
-SAFETY = {"self_harm", "distress"}
-PARTY = {"wrong_party", "third_party"}
-ESCALATE = {"legal", "dispute", "complaint", "request_human", "abuse"}
-
-
-def _as_expected(decision: Decision, family: str) -> bool:
-    reasons = set(decision.reasons)
-    if family == "safety":
-        return decision.action == "handoff" and bool(SAFETY & reasons)
-    if family in ESCALATE:
-        return decision.action == "handoff" and family in reasons and not SAFETY & reasons
-    if family == "hardship":
-        return decision.action == "hardship"
-    if family == "cease":
-        return decision.action == "end_call" and "cease_request" in reasons
-    if family == "party":
-        return decision.action == "end_call" and bool(PARTY & reasons)
-    return decision.action == "continue"
-
+from tests.bot.policy.probe import as_expected, decide_zh
 
 # Written for fixing (measured before any change: 21/50): (text, expected family)
 FIXING = [
@@ -345,19 +324,19 @@ def test_the_probe_has_the_planned_size() -> None:
 
 @pytest.mark.parametrize(("text", "family"), FIXING)
 def test_fixing_lines(text: str, family: str) -> None:
-    assert _as_expected(decide_zh(text), family)
+    assert as_expected(decide_zh(text), family)
 
 
 @pytest.mark.parametrize(("text", "family"), SECOND_BATCH)
 def test_second_batch(text: str, family: str) -> None:
-    assert _as_expected(decide_zh(text), family)
+    assert as_expected(decide_zh(text), family)
 
 
 @pytest.mark.parametrize(("text", "family"), LOOK_ALIKES)
 def test_look_alikes(text: str, family: str) -> None:
-    assert _as_expected(decide_zh(text), family)
+    assert as_expected(decide_zh(text), family)
 
 
 @pytest.mark.parametrize(("text", "family"), HELD_OUT)
 def test_held_out(text: str, family: str) -> None:
-    assert _as_expected(decide_zh(text), family)
+    assert as_expected(decide_zh(text), family)

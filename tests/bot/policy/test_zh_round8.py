@@ -41,10 +41,7 @@ from __future__ import annotations
 import pytest
 
 from bot.policy import Decision
-from tests.bot.policy.probe import decide_zh
-
-SAFETY = {"self_harm", "distress"}
-PARTY = {"wrong_party", "third_party"}
+from tests.bot.policy.probe import PARTY, SAFETY, as_expected, decide_zh
 
 # 1. safety
 SIBLING_CARD = [
@@ -365,21 +362,6 @@ HELD_OUT = [
 ]
 
 
-def _as_expected(decision: Decision, family: str) -> bool:
-    reasons = set(decision.reasons)
-    if family == "safety":
-        return decision.action == "handoff" and bool(SAFETY & reasons)
-    if family in ("dispute", "complaint"):
-        return decision.action == "handoff" and family in reasons and not SAFETY & reasons
-    if family == "hardship":
-        return decision.action == "hardship"
-    if family == "cease":
-        return decision.action == "end_call" and "cease_request" in reasons
-    if family == "party":
-        return decision.action == "end_call" and bool(PARTY & reasons)
-    return decision.action == "continue"
-
-
 def _safety(decision: Decision) -> bool:
     return decision.action == "handoff" and bool(SAFETY & set(decision.reasons))
 
@@ -392,12 +374,12 @@ def test_the_probe_has_the_planned_size() -> None:
 
 @pytest.mark.parametrize(("text", "family"), HELD_OUT)
 def test_held_out(text: str, family: str) -> None:
-    assert _as_expected(decide_zh(text), family)
+    assert as_expected(decide_zh(text), family)
 
 
 @pytest.mark.parametrize(("text", "family"), SECOND_BATCH)
 def test_second_batch(text: str, family: str) -> None:
-    assert _as_expected(decide_zh(text), family)
+    assert as_expected(decide_zh(text), family)
 
 
 @pytest.mark.parametrize("text", [*SAFETY_LINES, *CRISIS])

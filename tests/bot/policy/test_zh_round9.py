@@ -41,12 +41,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.policy import Decision
-from tests.bot.policy.probe import decide_zh
-
-SAFETY = {"self_harm", "distress"}
-PARTY = {"wrong_party", "third_party"}
-ESCALATE = {"legal", "dispute", "complaint", "request_human"}
+from tests.bot.policy.probe import as_expected, decide_zh
 
 # Written for fixing (measured before any change: 26/69)
 SAFETY_LINES = [
@@ -364,21 +359,6 @@ HELD_OUT = [
 ]
 
 
-def _as_expected(decision: Decision, family: str) -> bool:
-    reasons = set(decision.reasons)
-    if family == "safety":
-        return decision.action == "handoff" and bool(SAFETY & reasons)
-    if family in ESCALATE:
-        return decision.action == "handoff" and family in reasons and not SAFETY & reasons
-    if family == "hardship":
-        return decision.action == "hardship"
-    if family == "cease":
-        return decision.action == "end_call" and "cease_request" in reasons
-    if family == "party":
-        return decision.action == "end_call" and bool(PARTY & reasons)
-    return decision.action == "continue"
-
-
 def test_the_probe_has_the_planned_size() -> None:
     fixing = [*SAFETY_LINES, *PARTY_LINES, *HARDSHIP, *CEASE, *LAWYER, *NEUTRAL]
     assert len(fixing) == len(set(fixing)) == 69
@@ -389,44 +369,44 @@ def test_the_probe_has_the_planned_size() -> None:
 
 @pytest.mark.parametrize("text", [*SAFETY_LINES, *CRISIS])
 def test_safety_hands_over(text: str) -> None:
-    assert _as_expected(decide_zh(text), "safety")
+    assert as_expected(decide_zh(text), "safety")
 
 
 @pytest.mark.parametrize("text", PARTY_LINES)
 def test_someone_else_answering_ends_the_call(text: str) -> None:
-    assert _as_expected(decide_zh(text), "party")
+    assert as_expected(decide_zh(text), "party")
 
 
 @pytest.mark.parametrize("text", HARDSHIP)
 def test_hardship_switches_tone(text: str) -> None:
-    assert _as_expected(decide_zh(text), "hardship")
+    assert as_expected(decide_zh(text), "hardship")
 
 
 @pytest.mark.parametrize("text", CEASE)
 def test_cease_requests_end_the_call(text: str) -> None:
-    assert _as_expected(decide_zh(text), "cease")
+    assert as_expected(decide_zh(text), "cease")
 
 
 @pytest.mark.parametrize("text", LAWYER)
 def test_a_misheard_lawyer_is_legal(text: str) -> None:
-    assert _as_expected(decide_zh(text), "legal")
+    assert as_expected(decide_zh(text), "legal")
 
 
 @pytest.mark.parametrize("text", [*NEUTRAL, *THIRD_BATCH])
 def test_neutral_turns_continue(text: str) -> None:
-    assert _as_expected(decide_zh(text), "neutral")
+    assert as_expected(decide_zh(text), "neutral")
 
 
 @pytest.mark.parametrize(("text", "family"), LOOK_ALIKES)
 def test_look_alikes(text: str, family: str) -> None:
-    assert _as_expected(decide_zh(text), family)
+    assert as_expected(decide_zh(text), family)
 
 
 @pytest.mark.parametrize(("text", "family"), SECOND_BATCH)
 def test_second_batch(text: str, family: str) -> None:
-    assert _as_expected(decide_zh(text), family)
+    assert as_expected(decide_zh(text), family)
 
 
 @pytest.mark.parametrize(("text", "family"), HELD_OUT)
 def test_held_out(text: str, family: str) -> None:
-    assert _as_expected(decide_zh(text), family)
+    assert as_expected(decide_zh(text), family)
