@@ -175,11 +175,8 @@ class AudioVoiceChannel:
         """
         audio = await self._tts.lookup(text, self._locale)
         cache_hit = audio is not None
-        parts = [text] if audio is not None else sentences(text)
-        renders = [
-            _settled(asyncio.ensure_future(self._tts.get_or_render(part, self._locale)))
-            for part in (parts if audio is None else [])
-        ]
+        parts = [text] if cache_hit else sentences(text)
+        renders = [] if cache_hit else [self._render(part) for part in parts]
         first = audio if audio is not None else await renders[0]
         if not self.is_live():
             return Spoken(self.now_ms(), self.now_ms(), True, cache_hit)
@@ -209,6 +206,10 @@ class AudioVoiceChannel:
         started = playbacks[0].started_at if playbacks else None
         ended = playbacks[-1].ended_at if playbacks else None
         return Spoken(self._ms(started or at), self._ms(ended or at), not played, cache_hit)
+
+    def _render(self, sentence: str) -> asyncio.Future[Audio]:
+        """Start rendering one sentence now (cache first), shielded (see :func:`_settled`)."""
+        return _settled(asyncio.ensure_future(self._tts.get_or_render(sentence, self._locale)))
 
     async def listen(self, timeout_s: float) -> Heard | None:
         """The caller's next finished turn, or None after ``timeout_s`` of silence.

@@ -53,6 +53,7 @@ from bot.policy.model import (
     Tone,
     Turn,
 )
+from bot.policy.ngram import load_ngram_model
 
 __all__ = [
     "Action",
@@ -80,8 +81,6 @@ def preload(locale: Locale) -> None:
     thread before its first call, so that first use does not stall the event loop that
     carries every call's audio. Idempotent and cheap once done.
     """
-    from bot.policy.ngram import load_ngram_model
-
     load_lexicon(locale)
     load_ngram_model(locale)
     load_guard(locale)
