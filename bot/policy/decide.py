@@ -159,7 +159,9 @@ def _add_model(
         # heard before the reassurance, and in the whole turn too
         if not heard.strip() or not model.added_tags(surface):
             return
-    benign = tags.intersection(BENIGN_CONTEXT)
+    # only words make a benign context: the dialogue model's confident "promise_to_pay" for
+    # "i've taken a lot more than i should have ... i'm fine" must not raise the bar for safety
+    benign = [tag for tag in tags.intersection(BENIGN_CONTEXT) if _said(tag, evidence)]
     margin = model.concepts.benign_margin if benign else 0.0
     for tag, probability, top in model.added_tags(heard, margin):
         if tags.intersection(SAFETY) and tag != "self_harm":
@@ -235,13 +237,16 @@ def _doubt_party_read_only_by_the_model(tags: set[str], evidence: list[Evidence]
     # 想谈这个" heard as "不喊…" and read as wrong_person) would end the call and mark the
     # debtor's own number as someone else's: a person checks instead (handoff).
     for tag in ("wrong_party", "third_party"):
-        said = any(
-            e.detector == tag and e.source != "intent" and e.score > 0 and not e.note
-            for e in evidence
-        )
-        if tag in tags and not said:
+        if tag in tags and not _said(tag, evidence):
             tags.discard(tag)
             tags.add("party_unclear")
+
+
+def _said(tag: str, evidence: list[Evidence]) -> bool:
+    # heard in the caller's words (not only read by the dialogue model, not discarded)
+    return any(
+        e.detector == tag and e.source != "intent" and e.score > 0 and not e.note for e in evidence
+    )
 
 
 def _action(tags: set[str]) -> Action:

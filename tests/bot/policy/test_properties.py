@@ -78,6 +78,36 @@ def test_reassurance_never_removes_self_harm(
     assert decision.reasons[0] == "self_harm", text
 
 
+#: Dialogue intents whose tag makes a benign context (see ``BENIGN_CONTEXT``).
+BENIGN_INTENTS = (
+    "promise_to_pay",
+    "already_paid",
+    "callback_later",
+    "hardship_general",
+    "cease_contact",
+    "wrong_person",
+    "third_party",
+)
+
+
+def test_a_confident_benign_intent_never_hides_self_harm_followed_by_reassurance() -> None:
+    # Every self-harm line of the dev set, with every reassurance appended, under a dialogue
+    # model that is sure it heard something benign: the property above samples this space;
+    # CI once drew "I've taken a lot more than I should have, my vision's going funny. I'm
+    # fine" + promise_to_pay 1.0, which continued the call.
+    missed = []
+    for locale in ("en", "zh"):
+        separator = SEPARATORS[locale][1]
+        for index, base in enumerate(SELF_HARM[locale]):
+            intent = BENIGN_INTENTS[index % len(BENIGN_INTENTS)]
+            for piece in REASSURANCE[locale]:
+                text = base + separator + piece
+                decision = decide(Turn(text, locale, 1.0, intent, 1.0), CallContext(tier=1))
+                if decision.action != "handoff" or decision.reasons[0] != "self_harm":
+                    missed.append((text, intent, decision.action, decision.reasons))
+    assert not missed, missed
+
+
 _ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
           "seventeen", "eighteen", "nineteen"]  # fmt: skip
