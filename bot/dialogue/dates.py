@@ -12,7 +12,11 @@ Conventions (the ones callers mean on the phone):
 * ``"next week"`` / ``"下周"`` is next Monday; ``"next month"`` / ``"下个月"`` its first day;
 * a day of month (``"the 15th"``, ``"15号"``) is this month's, or next month's once passed;
 * a month and day is this year's, or next year's once passed;
-* ``"end of the month"`` / ``"月底"`` is the month's last day.
+* ``"end of the month"`` / ``"月底"`` is the month's last day;
+* a part of a named month (``"the end of march"``, ``"mid april"``, ``"三月底"``, ``"4月中旬"``)
+  is its last day (end, late, 底, 末, 下旬), its 15th (mid, middle, 中, 中旬) or its first day
+  (start, beginning, early, 初, 上旬), this year's or next year's once passed; the end of the
+  year (``"年底"``) is the 31st of December.
 """
 
 from __future__ import annotations
@@ -68,6 +72,30 @@ _EN_ORDINALS: Final = {
         "twentieth".split()
     )
 } | {"thirtieth": 30}
+#: Words for a part of a named month: its start, its middle or its end.
+_EN_MONTH_PARTS: Final = {
+    "the end": "end",
+    "end": "end",
+    "the close": "end",
+    "late": "end",
+    "mid": "mid",
+    "the middle": "mid",
+    "middle": "mid",
+    "the start": "start",
+    "start": "start",
+    "the beginning": "start",
+    "beginning": "start",
+    "early": "start",
+}
+_ZH_MONTH_PARTS: Final = {
+    "底": "end",
+    "末": "end",
+    "下旬": "end",
+    "中旬": "mid",
+    "中": "mid",
+    "初": "start",
+    "上旬": "start",
+}
 _ZH_WEEKDAYS: Final = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _ZH_NUM = r"[0-9零〇一二两三四五六七八九十]+"
 _EN_NUM = r"\d+|[a-z]+(?:[ -][a-z]+)?"
@@ -134,6 +162,18 @@ def _month_day(today: date, month: int, day: int) -> date | None:
     return None
 
 
+def _month_part(today: date, month: int, part: str) -> date | None:
+    # "start" is the 1st, "mid" the 15th, "end" the last day: this year's, or next year's
+    last = calendar.monthrange(today.year, month)[1]
+    day = {"start": 1, "mid": 15}.get(part, last)
+    if month == today.month and day < today.day:
+        return today  # "early december" said on the 5th: as soon as it can be, not next year
+    found = _month_day(today, month, day)
+    if found is not None and part == "end":
+        found = _end_of_month(found)  # next year's February may be longer
+    return found
+
+
 def _en_number(words: str) -> int | None:
     words = words.strip()
     if words.isdigit():
@@ -187,6 +227,18 @@ def _zh_month_day(text: str, today: date) -> date | None:
     return _day_of_month(today, day)
 
 
+def _zh_named_month_part(text: str, today: date) -> date | None:
+    match = re.search(rf"({_ZH_NUM})月份?(底|末|下旬|中旬|中|初|上旬)", text)
+    if match:
+        month = _zh_number(match.group(1))
+        if month is None or not 1 <= month <= 12:
+            return None
+        return _month_part(today, month, _ZH_MONTH_PARTS[match.group(2)])
+    if re.search(r"(今|这)?年底|年末", text):
+        return _month_part(today, 12, "end")
+    return None
+
+
 def _zh_month_end(text: str, today: date) -> date | None:
     if re.search(r"(下个月|下月)(月)?底", text):
         return _end_of_month(_add_months(today.replace(day=1), 1))
@@ -196,6 +248,15 @@ def _zh_month_end(text: str, today: date) -> date | None:
         return _add_months(today.replace(day=1), 1)
     if "月中" in text:
         return _day_of_month(today, 15)
+    return None
+
+
+def _zh_week_end(text: str, today: date) -> date | None:
+    # 周末 is the coming Saturday; 下周末 the Saturday of next week
+    if re.search(r"下(个)?(周|星期|礼拜)末", text):
+        return _weekday_of_next_week(today, 5)
+    if re.search(r"(周|星期|礼拜)末", text):
+        return _next_weekday(today, 5) if today.weekday() != 5 else today
     return None
 
 
@@ -252,6 +313,29 @@ def _en_month_end(text: str, today: date) -> date | None:
         return _end_of_month(today)
     if re.search(r"\bmid( |-)?month\b|\bmiddle of (the )?month\b", text):
         return _day_of_month(today, 15)
+    return None
+
+
+def _en_named_month_part(text: str, today: date) -> date | None:
+    months = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
+    parts = "|".join(_EN_MONTH_PARTS)
+    match = re.search(rf"\b({parts})(?: of|-| )(?: the month of)? ?({months})\b", text)
+    if match:
+        return _month_part(today, _EN_MONTHS[match.group(2)], _EN_MONTH_PARTS[match.group(1)])
+    match = re.search(rf"\b({months}) end\b", text)
+    if match:
+        return _month_part(today, _EN_MONTHS[match.group(1)], "end")
+    if re.search(r"\b(end|close) of (the |this )?year\b|\byear end\b", text):
+        return _month_part(today, 12, "end")
+    return None
+
+
+def _en_week_end(text: str, today: date) -> date | None:
+    # the end of a week is its Friday (a working week: payments clear then)
+    if re.search(r"\b(end of|by the end of) next week\b", text):
+        return _weekday_of_next_week(today, 4)
+    if re.search(r"\bend of (the |this )?week\b", text):
+        return _next_weekday(today, 4) if today.weekday() != 4 else today
     return None
 
 
@@ -331,13 +415,17 @@ _ZH_PARSERS: Final[tuple[Callable[[str, date], date | None], ...]] = (
     _zh_relative_day,
     _zh_weekday,
     _zh_month_day,
+    _zh_named_month_part,
     _zh_month_end,
+    _zh_week_end,
     _zh_in_days,
 )
 _EN_PARSERS: Final[tuple[Callable[[str, date], date | None], ...]] = (
     _en_iso,
     _en_relative_day,
+    _en_named_month_part,
     _en_month_end,
+    _en_week_end,
     _en_in_days,
     _en_weekday,
     _en_month_day,

@@ -81,3 +81,49 @@ def test_no_date(text: str) -> None:
 def test_month_end_in_february_of_a_leap_year() -> None:
     assert parse_date("end of the month", date(2028, 2, 10)) == date(2028, 2, 29)
     assert parse_date("月底", date(2027, 2, 10)) == date(2027, 2, 28)
+
+
+WEDNESDAY = date(2026, 12, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of a named month: its last day, its 15th or its first day
+        ("the end of march would be easier", date(2027, 3, 31)),
+        ("end of feb", date(2027, 2, 28)),
+        ("march end", date(2027, 3, 31)),
+        ("late january", date(2027, 1, 31)),
+        ("mid-april", date(2027, 4, 15)),
+        ("the middle of april if thats ok", date(2027, 4, 15)),
+        ("early february", date(2027, 2, 1)),
+        ("the beginning of may", date(2027, 5, 1)),
+        ("end of december", date(2026, 12, 31)),
+        ("mid december", date(2026, 12, 15)),
+        ("early december", WEDNESDAY),  # already under way: as soon as it can be
+        ("by the end of the year", date(2026, 12, 31)),
+        ("三月底吧", date(2027, 3, 31)),
+        ("3月底", date(2027, 3, 31)),
+        ("二月下旬", date(2027, 2, 28)),
+        ("四月中旬", date(2027, 4, 15)),
+        ("五月初", date(2027, 5, 1)),
+        ("十二月初", WEDNESDAY),
+        ("年底前", date(2026, 12, 31)),
+        # the end of a week is its Friday; 周末 is Saturday
+        ("at the end of the week", date(2026, 12, 11)),
+        ("end of next week", date(2026, 12, 18)),
+        ("这周末", date(2026, 12, 12)),
+        ("下周末", date(2026, 12, 19)),
+        # the parts of this and next month keep their meaning
+        ("end of the month", date(2026, 12, 31)),
+        ("月底", date(2026, 12, 31)),
+        ("下个月底", date(2027, 1, 31)),
+    ],
+)
+def test_parse_date_of_a_part_of_a_month_or_week(text: str, expected: date) -> None:
+    assert parse_date(text, WEDNESDAY) == expected
+
+
+def test_end_of_february_next_year_is_its_own_last_day() -> None:
+    # said in 2027 for February 2028, a leap year
+    assert parse_date("the end of february", date(2027, 3, 10)) == date(2028, 2, 29)
