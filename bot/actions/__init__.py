@@ -15,12 +15,13 @@ from bot.actions.conversation import (
     ActionVerifyIdentity,
 )
 from bot.actions.endings import ActionEndCall, ActionHandoff
-from bot.actions.promise import ActionRecordCallback, ActionRecordPromise
+from bot.actions.promise import ActionOfferExtension, ActionRecordCallback, ActionRecordPromise
 
 __all__ = [
     "ActionEndCall",
     "ActionHandoff",
     "ActionNoteRefusal",
+    "ActionOfferExtension",
     "ActionRecordCallback",
     "ActionRecordPromise",
     "ActionRepeatLast",

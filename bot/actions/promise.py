@@ -61,30 +61,63 @@ class ActionRecordPromise(Action):  # type: ignore[misc]  # rasa_sdk ships no ty
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         """Parse, merge with earlier turns, set the promise slots."""
+        return [SlotSet(name, value) for name, value in promise_slots(tracker).items()]
+
+
+def promise_slots(tracker: Tracker) -> dict[str, str | None]:
+    """The promise slots after the latest turn, merged with what earlier turns said."""
+    text = latest_text(tracker)
+    amount = _first_amount(entity_values(tracker, "amount"), text)
+    when = _first_date(entity_values(tracker, "date"), text, call_date(tracker))
+    amount_text = format_amount(amount) if amount is not None else None
+    date_text = when.isoformat() if when is not None else None
+    amount_text = amount_text or _slot_text(tracker, "promised_amount")
+    date_text = date_text or _slot_text(tracker, "promised_date")
+    if amount_text is None and date_text and latest_intent(tracker) == "promise_to_pay":
+        due = parse_amount(_slot_text(tracker, "amount_due") or "")
+        amount_text = format_amount(due) if due is not None else None
+    locale = _locale(tracker, text)
+    like = _slot_text(tracker, "amount_due")
+    return {
+        "promised_amount": amount_text,
+        "promised_date": date_text,
+        "promised_amount_spoken": spoken_amount(amount_text, like) if amount_text else None,
+        "promised_date_spoken": (
+            spoken_date(date.fromisoformat(date_text), locale) if date_text else None
+        ),
+        "promise_status": promise_status(amount_text, date_text),
+    }
+
+
+class ActionOfferExtension(Action):  # type: ignore[misc]
+    """The caller asked for more time: offer it, or take the date they already named.
+
+    "Could I have till the end of March?" (or "the end of March would be easier" as the
+    answer to "what date would work?") names the date: it becomes the promised date and the
+    bot asks what amount, instead of asking for a date again. Without a date, the offer.
+    """
+
+    def name(self) -> str:
+        """Action name used in the domain and the stories."""
+        return "action_offer_extension"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        """Utter the offer, or record the date and ask for the amount (or confirm)."""
         text = latest_text(tracker)
-        amount = _first_amount(entity_values(tracker, "amount"), text)
-        when = _first_date(entity_values(tracker, "date"), text, call_date(tracker))
-        amount_text = format_amount(amount) if amount is not None else None
-        date_text = when.isoformat() if when is not None else None
-        amount_text = amount_text or _slot_text(tracker, "promised_amount")
-        date_text = date_text or _slot_text(tracker, "promised_date")
-        if amount_text is None and date_text and latest_intent(tracker) == "promise_to_pay":
-            due = parse_amount(_slot_text(tracker, "amount_due") or "")
-            amount_text = format_amount(due) if due is not None else None
-        locale = _locale(tracker, text)
-        like = _slot_text(tracker, "amount_due")
-        return [
-            SlotSet("promised_amount", amount_text),
-            SlotSet("promised_date", date_text),
-            SlotSet(
-                "promised_amount_spoken", spoken_amount(amount_text, like) if amount_text else None
-            ),
-            SlotSet(
-                "promised_date_spoken",
-                spoken_date(date.fromisoformat(date_text), locale) if date_text else None,
-            ),
-            SlotSet("promise_status", promise_status(amount_text, date_text)),
-        ]
+        if _first_date(entity_values(tracker, "date"), text, call_date(tracker)) is None:
+            dispatcher.utter_message(response="utter_extension_offer")
+            return []
+        slots = promise_slots(tracker)
+        # the responses are filled before these slots are set: pass the values along
+        filled = {name: value for name, value in slots.items() if value is not None}
+        if slots["promise_status"] == "complete":
+            dispatcher.utter_message(response="utter_promise_confirm", **filled)
+            dispatcher.utter_message(response="utter_anything_else", **filled)
+        else:
+            dispatcher.utter_message(response="utter_ask_promise_amount", **filled)
+        return [SlotSet(name, value) for name, value in slots.items()]
 
 
 class ActionRecordCallback(Action):  # type: ignore[misc]

@@ -10,6 +10,7 @@ from bot.actions import (
     ActionEndCall,
     ActionHandoff,
     ActionNoteRefusal,
+    ActionOfferExtension,
     ActionRecordCallback,
     ActionRecordPromise,
     ActionRepeatLast,
@@ -179,6 +180,47 @@ def test_record_promise_fills_the_spoken_forms(
     assert recorded["promised_date_spoken"] == when
 
 
+def test_an_extension_without_a_date_is_offered() -> None:
+    events, messages = _run(
+        ActionOfferExtension(), _tracker("request_extension", "could i have a bit more time")
+    )
+    assert events == []
+    assert [m["response"] for m in messages] == ["utter_extension_offer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "slots", "when", "spoken"),
+    [
+        ("the end of march would be easier", {"locale": "en"}, "2027-03-31", "March 31"),
+        ("能不能宽限到三月底", {"locale": "zh"}, "2027-03-31", "3月31日"),
+        ("mid december please", {"locale": "en"}, "2026-12-15", "December 15"),
+    ],
+)
+def test_an_extension_that_names_a_date_takes_it_and_asks_the_amount(
+    text: str, slots: dict[str, Any], when: str, spoken: str
+) -> None:
+    # the answer to "what date would work?" is not asked for again
+    events, messages = _run(ActionOfferExtension(), _tracker("request_extension", text, **slots))
+    recorded = _slots(events)
+    assert recorded["promised_date"] == when
+    assert recorded["promise_status"] == "need_amount"
+    assert recorded["promised_amount"] is None  # more time asked, no amount promised yet
+    assert [m["response"] for m in messages] == ["utter_ask_promise_amount"]
+    assert messages[0]["promised_date_spoken"] == spoken  # filled before the slot is set
+
+
+def test_an_extension_with_a_date_after_an_amount_confirms_the_promise() -> None:
+    tracker = _tracker(
+        "request_extension", "friday would be easier", promised_amount="200", locale="en"
+    )
+    events, messages = _run(ActionOfferExtension(), tracker)
+    recorded = _slots(events)
+    assert (recorded["promised_amount"], recorded["promised_date"]) == ("200", "2026-12-04")
+    assert recorded["promise_status"] == "complete"
+    assert [m["response"] for m in messages] == ["utter_promise_confirm", "utter_anything_else"]
+    assert messages[0]["promised_date_spoken"] == "December 4"
+
+
 def test_record_callback() -> None:
     events, _ = _run(ActionRecordCallback(), _tracker("callback_later", "call me back tomorrow"))
     assert _slots(events) == {"callback_time": "2026-11-29"}
@@ -225,19 +267,9 @@ def test_every_domain_action_is_served() -> None:
     from bot.paths import REPO_ROOT
 
     declared = yaml.safe_load((REPO_ROOT / "dialogues/domain/actions.yml").read_text())["actions"]
-    served = {
-        cls().name()
-        for cls in (
-            ActionEndCall,
-            ActionHandoff,
-            ActionNoteRefusal,
-            ActionRecordCallback,
-            ActionRecordPromise,
-            ActionRepeatLast,
-            ActionSetHardshipTone,
-            ActionVerifyIdentity,
-        )
-    }
+    import bot.actions
+
+    served = {getattr(bot.actions, name)().name() for name in bot.actions.__all__}
     assert served == set(declared)
 
 
