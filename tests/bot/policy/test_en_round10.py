@@ -170,7 +170,8 @@ def test_idioms_and_lookalikes_continue(text: str) -> None:
 # safety group holds 6 lines of danger now), never used while fixing and measured once, after
 # the last fix: 70/76 (safety 14/16, hardship 13/15, cease 13/15, party 15/15, neutral 15/15);
 # at the code before this round 60/76 (13/16, 8/15, 13/15, 13/15, 13/15). Nothing was fixed
-# after measuring them; the 6 misses stay as strict xfails (the next round's work).
+# after measuring them; the 6 misses stay as strict xfails (the next round's work). Round
+# 11's 'while I get back on my feet' form made one pass (its xfail removed).
 HELD_OUT_SAFETY = [
     (
         "ive passed the chainsaw and the quad on to my nephew, paperwork's all in order,"
@@ -274,9 +275,6 @@ HELD_OUT_MISSED = {
     ),
     "they said theyll burn the house down with us in it, theyre parked outside": (
         "ASR 'theyll' before 'burn the house down': the arson threat knows 'will', not 'theyll'"
-    ),
-    "Can the interest be frozen while I get back on my feet?": (
-        "'interest be frozen': the phrase knows 'interest frozen' and 'freeze the interest'"
     ),
     "please sir give me small time, my salary did not come this month": (
         "'give me small time' (more time) and 'salary did not come' are not hardship forms yet"

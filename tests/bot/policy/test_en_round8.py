@@ -350,7 +350,8 @@ def test_a_wrong_figure_is_not_a_wrong_number(text: str) -> None:
 # before this round 45/95 (14/17, 4/15, 3/17, 11/15, 9/15, 4/16). Nothing was fixed after
 # measuring them; the 13 misses stay as strict xfails (the next round's work). Round 10's
 # pause-until-a-new-job phrase made 'hold off on payments until I start work' pass (its
-# xfail removed).
+# xfail removed). Round 11's Pidgin forms ('na lie' as a dispute, 'pay am small small') made
+# two more pass (their xfails removed).
 HELD_OUT_SAFETY = [
     "ah'm no gonnae be here much longer so ye can stop writing",
     "I doubt I'll be aboot much longer, ye can tell them that",
@@ -466,11 +467,9 @@ HELD_OUT_NEUTRAL = [
 
 HELD_OUT_MISSED = {
     "this idiot bot is good for nothing": "an insult said after the noun ('good for nothing')",
-    "na lie, i never collect loan from una": "pidgin 'collect loan' with no determiner",
     "my salary got delayed can the emi be made smaller": (
         "'be made smaller' is not a lowering form yet"
     ),
-    "i go dey pay am small small every month": "pidgin object 'am' between pay and 'small small'",
     "he's me father, he's gone to the pub": "Irish 'me' for 'my' in 'he is my father'",
     "Where did you get my number from, out of curiosity?": (
         "'from' between 'number' and the clause boundary"
