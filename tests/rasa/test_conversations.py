@@ -30,6 +30,9 @@ class Lines:
     third_party: str
     promise: str
     human: str
+    more_time: str
+    more_time_until: str
+    small_amount: str
 
 
 LINES = {
@@ -43,6 +46,9 @@ LINES = {
         third_party="she is not home right now i am her husband",
         promise="i can pay 500 dollars next friday",
         human="i want to talk to a real person",
+        more_time="could i have a bit more time",
+        more_time_until="the end of march would be easier if thats alright",
+        small_amount="i could manage 200 dollars",
     ),
     "zh": Lines(
         confirm="对我就是",
@@ -54,6 +60,9 @@ LINES = {
         third_party="他不在家我是他老婆",
         promise="我下周五还五百块",
         human="我要找人工客服",
+        more_time="能不能宽限几天",
+        more_time_until="能不能宽限到三月底",
+        small_amount="我能还两百块",
     ),
 }
 ACCOUNT = {
@@ -254,6 +263,34 @@ async def test_promise_is_captured_by_the_action_server(rasa: ServerInfo) -> Non
         _variation(locale, "utter_promise_confirm", filled),
         _variation(locale, "utter_anything_else", filled),
     ]
+
+
+async def test_a_date_named_for_more_time_is_taken_and_the_amount_asked(
+    rasa: ServerInfo,
+) -> None:
+    # "what date would work?" answered with a date is not asked again
+    locale = _locale(rasa)
+    lines = LINES[locale]
+    slots = _slots(locale, "3")
+    sender = _sender()
+    async with RasaClient(rasa.rasa_url) as client:
+        await client.start_call(sender, slots)
+        await client.turn(sender, lines.confirm)
+        offer = await client.turn(sender, lines.more_time)
+        until = await client.turn(sender, lines.more_time_until)
+        amount = await client.turn(sender, lines.small_amount)
+    _assert_intent(offer, "request_extension")
+    assert offer.texts == [_variation(locale, "utter_extension_offer", slots)]
+    _assert_intent(until, "request_extension")
+    assert until.tracker.slots["promised_date"] == "2027-03-31"
+    assert until.tracker.slots["promised_amount"] is None
+    when = {"en": "March 31", "zh": "3月31日"}[locale]
+    asked = {**slots, "promised_date_spoken": when}
+    assert until.texts == [_variation(locale, "utter_ask_promise_amount", asked)]
+    assert amount.tracker.slots["promise_status"] == "complete"
+    assert amount.tracker.slots["promised_amount"] == "200"
+    assert amount.tracker.slots["promised_date"] == "2027-03-31"
+    assert amount.texts[-1] == _variation(locale, "utter_anything_else", slots)
 
 
 async def test_request_for_a_person_hands_over(rasa: ServerInfo) -> None:
