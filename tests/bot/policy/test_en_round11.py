@@ -21,8 +21,8 @@ pending a review, a date asked for with a new job starting (two weak cues togeth
 calls ok"; Pidgin "dis na my brother phone, e no dey here". Neutral: a will done at the
 solicitor's with a direct debit set up is no legal matter (a legal idiom; "my lawyer will be in
 touch" still is). The held-out lines at the end were written before any fix and measured once,
-after the last one: 15/17 (6/17 at the code before this round); their 2 misses are strict
-xfails.
+after the last one: 15/17 (6/17 at the code before this round); their 2 misses were strict
+xfails (round 12's 'leave it till' ask now passes one of them; its xfail is removed).
 """
 
 from __future__ import annotations
@@ -200,10 +200,6 @@ HELD_OUT = [
 ]
 
 HELD_OUT_MISSED = {
-    "can I leave it till the end of next month, I start a new job on the first": (
-        "'leave it till' is not among the asks for time ('give me till'), so the new job"
-        " alone (a weak cue) stays below the hardship threshold"
-    ),
     "dis phone na my husband own, him don travel, he no dey": (
         "'dis phone na my husband own' (phone before the owner) and a bare 'he no dey' are not"
         " Pidgin party forms yet"
