@@ -27,11 +27,14 @@ def _first_amount(values: list[str], text: str) -> Decimal | None:
 
 
 def _first_date(values: list[str], text: str, today: date) -> date | None:
+    # The caller's whole words first: an entity span can be part of the date ("3月底吧" tagged
+    # as "月底" is this month's end, 3 months early); the entities when the words hold none.
+    found = parse_date(text, today) if text else None
     for value in values:
-        found = parse_date(value, today)
         if found is not None:
-            return found
-    return parse_date(text, today) if text else None
+            break
+        found = parse_date(value, today)
+    return found
 
 
 def promise_status(amount: str | None, when: str | None) -> PromiseStatus:

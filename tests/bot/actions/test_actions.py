@@ -180,6 +180,14 @@ def test_record_promise_fills_the_spoken_forms(
     assert recorded["promised_date_spoken"] == when
 
 
+def test_a_date_entity_that_is_part_of_the_date_said_does_not_cut_it_short() -> None:
+    # the demo's hardship callee said "3月底吧" and the entity span was "月底" (this month's end)
+    entities = [{"entity": "date", "value": "月底"}]
+    tracker = _tracker("promise_to_pay", "3月底吧，那时候应该能还过来", entities, locale="zh")
+    events, _ = _run(ActionRecordPromise(), tracker)
+    assert _slots(events)["promised_date"] == "2027-03-31"
+
+
 def test_an_extension_without_a_date_is_offered() -> None:
     events, messages = _run(
         ActionOfferExtension(), _tracker("request_extension", "could i have a bit more time")
