@@ -279,12 +279,6 @@ HELD_OUT_MISSED = {
     "please sir give me small time, my salary did not come this month": (
         "'give me small time' (more time) and 'salary did not come' are not hardship forms yet"
     ),
-    "stop with the calls now, once and for all": (
-        "'stop with the calls': the cease forms know 'stop calling'"
-    ),
-    "I'm done with these calls, no more please.": (
-        "'done with these calls' + 'no more' is not a cease form yet"
-    ),
 }
 
 
