@@ -125,12 +125,15 @@ def _assert_intent(turn: Turn, intent: str) -> None:
     assert turn.tracker.intent == intent, (turn.user, turn.tracker.intent, turn.tracker.confidence)
 
 
-async def _verified_call(client: RasaClient, locale: str, slots: dict[str, str]) -> list[Turn]:
+async def _verified_call(
+    client: RasaClient, locale: str, slots: dict[str, str]
+) -> tuple[str, list[Turn]]:
+    """A new call whose callee confirmed who they are: its sender id and the two turns."""
     sender = _sender()
     opening = await client.start_call(sender, slots)
     confirm = await client.turn(sender, LINES[locale].confirm)
     _assert_intent(confirm, "identity_confirm")
-    return [opening, confirm]
+    return sender, [opening, confirm]
 
 
 async def test_opening_is_the_recording_notice_and_identity_question(rasa: ServerInfo) -> None:
@@ -184,7 +187,7 @@ async def test_tier_1_and_tier_5_phrasing_differ(rasa: ServerInfo) -> None:
     async with RasaClient(rasa.rasa_url) as client:
         for tier in ("1", "5"):
             slots = _slots(locale, tier)
-            turns = await _verified_call(client, locale, slots)
+            _, turns = await _verified_call(client, locale, slots)
             assert turns[1].texts == [
                 _variation(locale, "utter_collection_disclosure", slots),
                 _variation(locale, "utter_purpose", slots, tier=tier, tone="standard"),
@@ -197,10 +200,8 @@ async def test_hardship_switches_the_phrasing(rasa: ServerInfo) -> None:
     locale = _locale(rasa)
     lines = LINES[locale]
     slots = _slots(locale, "5")
-    sender = _sender()
     async with RasaClient(rasa.rasa_url) as client:
-        await client.start_call(sender, slots)
-        await client.turn(sender, lines.confirm)
+        sender, _ = await _verified_call(client, locale, slots)
         standard = await client.turn(sender, lines.ask_amount)
         hardship = await client.turn(sender, lines.job_loss)
         _assert_intent(hardship, "hardship_job_loss")
@@ -247,10 +248,8 @@ async def test_wrong_person_and_third_party_hear_nothing(
 async def test_promise_is_captured_by_the_action_server(rasa: ServerInfo) -> None:
     locale = _locale(rasa)
     slots = _slots(locale, "3")
-    sender = _sender()
     async with RasaClient(rasa.rasa_url) as client:
-        await client.start_call(sender, slots)
-        await client.turn(sender, LINES[locale].confirm)
+        sender, _ = await _verified_call(client, locale, slots)
         turn = await client.turn(sender, LINES[locale].promise)
     _assert_intent(turn, "promise_to_pay")
     assert turn.tracker.slots["promised_amount"] == "500"
@@ -272,10 +271,8 @@ async def test_a_date_named_for_more_time_is_taken_and_the_amount_asked(
     locale = _locale(rasa)
     lines = LINES[locale]
     slots = _slots(locale, "3")
-    sender = _sender()
     async with RasaClient(rasa.rasa_url) as client:
-        await client.start_call(sender, slots)
-        await client.turn(sender, lines.confirm)
+        sender, _ = await _verified_call(client, locale, slots)
         offer = await client.turn(sender, lines.more_time)
         until = await client.turn(sender, lines.more_time_until)
         amount = await client.turn(sender, lines.small_amount)
