@@ -279,6 +279,18 @@ EVERY_ACTION_FLOORS = {
     # measured blind after round 10 and kept as it was: no round has seen it
     ("en", "_blind13"): (40, 3, 0.92),
     ("zh", "_blind13"): (40, 3, 0.91),
+    # sets 14-17 each measured blind, then given to the next round in the abstract
+    ("en", "_blind14"): (45, 0, 1.0),
+    ("zh", "_blind14"): (45, 2, 0.98),
+    ("en", "_blind15"): (45, 1, 0.973),
+    ("zh", "_blind15"): (44, 1, 0.986),
+    ("en", "_blind16"): (45, 1, 0.986),
+    ("zh", "_blind16"): (44, 0, 0.993),
+    ("en", "_blind17"): (45, 0, 1.0),
+    ("zh", "_blind17"): (45, 0, 1.0),
+    # measured blind after round 14 and kept as it was
+    ("en", "_blind18"): (44, 2, 0.926),
+    ("zh", "_blind18"): (45, 3, 0.96),
 }
 
 
@@ -298,6 +310,12 @@ def test_blind_sets_with_every_action(
     # 89.5 %; zh 45/55, 4/60, 87.5 %. After rounds given their missed families in the
     # abstract (own wordings, never these lines), the floors below. blind13 (150 lines a
     # locale, after round 10) is still blind: en 40/45, 3/45, 92.0 %; zh 40/45, 3/45, 91.3 %.
+    # 2026-12-05, 150 lines a locale each, measured blind before the round that followed:
+    # blind14 (start of the session) en 42/45, 1/45, 88.0 %; zh 39/45, 3/45, 88.7 %. blind15
+    # (after round 11) en 41/45, 1/45, 90.0 %; zh 37/45, 7/45, 83.3 %. blind16 (after round
+    # 12) en 42/45, 8/45, 88.0 %; zh 41/45, 5/45, 89.3 %. blind17 (after round 13) en 44/45,
+    # 3/45, 92.7 %; zh 45/45, 2/45, 93.3 %. blind18 (after round 14) is still blind: en 44/45,
+    # 2/45, 92.7 %; zh 45/45, 3/45, 96.0 %.
     safety, neutral, accuracy = EVERY_ACTION_FLOORS[(locale, suffix)]
     assert report.hits["safety"] >= safety, report.misses
     assert report.totals["neutral"] - report.hits["neutral"] <= neutral, report.misses
