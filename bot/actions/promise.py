@@ -29,12 +29,17 @@ def _first_amount(values: list[str], text: str) -> Decimal | None:
 def _first_date(values: list[str], text: str, today: date) -> date | None:
     # The caller's whole words first: an entity span can be part of the date ("3月底吧" tagged
     # as "月底" is this month's end, 3 months early); the entities when the words hold none.
-    found = parse_date(text, today) if text else None
+    if text and (found := parse_date(text, today)) is not None:
+        return found
     for value in values:
-        if found is not None:
-            break
-        found = parse_date(value, today)
-    return found
+        if (found := parse_date(value, today)) is not None:
+            return found
+    return None
+
+
+def _turn_date(tracker: Tracker) -> date | None:
+    """The date the caller's latest turn named, if any."""
+    return _first_date(entity_values(tracker, "date"), latest_text(tracker), call_date(tracker))
 
 
 def promise_status(amount: str | None, when: str | None) -> PromiseStatus:
@@ -71,7 +76,7 @@ def promise_slots(tracker: Tracker) -> dict[str, str | None]:
     """The promise slots after the latest turn, merged with what earlier turns said."""
     text = latest_text(tracker)
     amount = _first_amount(entity_values(tracker, "amount"), text)
-    when = _first_date(entity_values(tracker, "date"), text, call_date(tracker))
+    when = _turn_date(tracker)
     amount_text = format_amount(amount) if amount is not None else None
     date_text = when.isoformat() if when is not None else None
     amount_text = amount_text or _slot_text(tracker, "promised_amount")
@@ -108,8 +113,7 @@ class ActionOfferExtension(Action):  # type: ignore[misc]
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         """Utter the offer, or record the date and ask for the amount (or confirm)."""
-        text = latest_text(tracker)
-        if _first_date(entity_values(tracker, "date"), text, call_date(tracker)) is None:
+        if _turn_date(tracker) is None:
             dispatcher.utter_message(response="utter_extension_offer")
             return []
         slots = promise_slots(tracker)
