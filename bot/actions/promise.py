@@ -58,7 +58,9 @@ class ActionRecordPromise(Action):  # type: ignore[misc]  # rasa_sdk ships no ty
 
     What this turn leaves out is kept from an earlier turn ("I can pay 500" ... "on
     Friday"). A full promise with a date but no amount ("I'll pay it on Friday") means the
-    amount due. ``promise_status`` tells the rules what to ask next.
+    amount due, except in the hardship tone: someone who has just said money is short is
+    asked what they can manage rather than held to the whole amount. ``promise_status``
+    tells the rules what to ask next.
     """
 
     def name(self) -> str:
@@ -81,7 +83,7 @@ def promise_slots(tracker: Tracker) -> dict[str, str | None]:
     date_text = when.isoformat() if when is not None else None
     amount_text = amount_text or _slot_text(tracker, "promised_amount")
     date_text = date_text or _slot_text(tracker, "promised_date")
-    if amount_text is None and date_text and latest_intent(tracker) == "promise_to_pay":
+    if amount_text is None and date_text and _means_amount_due(tracker):
         due = parse_amount(_slot_text(tracker, "amount_due") or "")
         amount_text = format_amount(due) if due is not None else None
     locale = _locale(tracker, text)
@@ -95,6 +97,11 @@ def promise_slots(tracker: Tracker) -> dict[str, str | None]:
         ),
         "promise_status": promise_status(amount_text, date_text),
     }
+
+
+def _means_amount_due(tracker: Tracker) -> bool:
+    """A date-only promise stands for the amount due: said as a promise, in the standard tone."""
+    return latest_intent(tracker) == "promise_to_pay" and tracker.get_slot("tone") != "hardship"
 
 
 class ActionOfferExtension(Action):  # type: ignore[misc]

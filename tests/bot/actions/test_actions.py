@@ -188,6 +188,28 @@ def test_a_date_entity_that_is_part_of_the_date_said_does_not_cut_it_short() -> 
     assert _slots(events)["promised_date"] == "2027-03-31"
 
 
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("ill pay it tomorrow", {"amount_due": "$1,250", "locale": "en"}),
+        ("3月底吧，那时候应该能还过来", {"amount_due": "2500元", "locale": "zh"}),
+    ],
+)
+def test_a_date_only_promise_in_the_hardship_tone_asks_the_amount(
+    text: str, slots: dict[str, Any]
+) -> None:
+    # the standard tone takes the amount due; someone who said money is short is asked
+    standard = _slots(_run(ActionRecordPromise(), _tracker("promise_to_pay", text, **slots))[0])
+    hardship = _slots(
+        _run(ActionRecordPromise(), _tracker("promise_to_pay", text, tone="hardship", **slots))[0]
+    )
+    assert standard["promise_status"] == "complete"
+    assert standard["promised_amount"] is not None
+    assert hardship["promise_status"] == "need_amount"
+    assert hardship["promised_amount"] is None
+    assert hardship["promised_date"] == standard["promised_date"]
+
+
 def test_an_extension_without_a_date_is_offered() -> None:
     events, messages = _run(
         ActionOfferExtension(), _tracker("request_extension", "could i have a bit more time")
