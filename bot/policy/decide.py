@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
+from bot.policy.anchors import Candidates
 from bot.policy.conversation import is_silent_text, patterns
-from bot.policy.detect import Detection, combine, detect
+from bot.policy.detect import Detection, combine, detect, first_idiom
 from bot.policy.lexicon import Lexicon, load_lexicon
 from bot.policy.model import Action, CallContext, Decision, Evidence, Tone, Turn
 from bot.policy.ngram import NgramModel, load_ngram_model
@@ -80,7 +79,7 @@ def decide_with(turn: Turn, context: CallContext, model: NgramModel | None) -> D
     lexicon = load_lexicon(turn.locale)
     surface = normalise(turn.text, lexicon.rules)
     silent = is_silent_text(surface)
-    detection = detect(surface, lexicon) if not silent else Detection({}, ())
+    detection = detect(surface, lexicon) if not silent else Detection({}, (), Candidates({}))
     scores = dict(detection.scores)
     evidence = list(detection.evidence)
     _add_intent(turn, lexicon, scores, evidence)
@@ -88,7 +87,7 @@ def decide_with(turn: Turn, context: CallContext, model: NgramModel | None) -> D
     if context.verified:
         _doubt_party_read_only_by_the_model(tags, evidence)
     if model is not None and not silent:
-        _add_model(surface, model, lexicon, tags, evidence)
+        _add_model(surface, detection.could, model, lexicon, tags, evidence)
     if silent:
         tags.add("silence")
     extra, history_evidence = patterns(turn, silent, tags, context)
@@ -118,7 +117,12 @@ def _add_intent(
 
 
 def _add_model(
-    surface: str, model: NgramModel, lexicon: Lexicon, tags: set[str], evidence: list[Evidence]
+    surface: str,
+    could: Candidates,
+    model: NgramModel,
+    lexicon: Lexicon,
+    tags: set[str],
+    evidence: list[Evidence],
 ) -> None:
     # The statistical detector only adds safety tags (after a lexicon distress tag, only
     # self-harm: "it won't matter, i'm fine" must not hide "i'm checking out soon"), and
@@ -134,12 +138,12 @@ def _add_model(
     if "self_harm" in tags:
         return
     heard = surface
-    idiom = _safety_idioms(lexicon).search(surface)
+    idiom = first_idiom(surface, lexicon, could, SAFETY)
     discarded = any(
         e.detector in SAFETY and e.note in ("negated", "idiom", "unnegated") for e in evidence
     )
     if discarded or idiom is not None:
-        starts = [idiom.start()] if idiom is not None else []
+        starts = [idiom] if idiom is not None else []
         found = True
         for e in evidence:
             if e.detector in SAFETY and e.note in ("negated", "idiom", "unnegated"):
@@ -181,23 +185,6 @@ def _before_negation(text: str, lexicon: Lexicon) -> str:
         return text
     last = max((text.rfind(cue) for cue in cues), default=-1)
     return text[:last] if last >= 0 else text
-
-
-_IDIOMS: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
-
-
-def _safety_idioms(lexicon: Lexicon) -> re.Pattern[str]:
-    # one regex for the locale's idioms and those of self_harm/distress, built once per lexicon
-    cached = _IDIOMS.get(id(lexicon))
-    if cached is None or cached[0] is not lexicon:
-        idioms = [
-            *lexicon.idioms,
-            *(i for d in lexicon.detectors if d.category in SAFETY for i in d.idioms),
-        ]
-        pattern = "|".join(f"(?:{idiom.regex.pattern})" for idiom in idioms) or r"(?!x)x"
-        cached = (lexicon, re.compile(pattern))
-        _IDIOMS[id(lexicon)] = cached
-    return cached[1]
 
 
 def _threshold(

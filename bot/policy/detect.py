@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.policy.anchors import Candidates
 from bot.policy.lexicon import Detector, Lexicon, Phrase
 from bot.policy.model import Evidence
 from bot.policy.text import negation_cue
@@ -22,20 +23,50 @@ class Detection:
 
     scores: dict[str, float]
     evidence: tuple[Evidence, ...]
+    could: Candidates  # the phrases that could match the turn
+
+
+def first_idiom(
+    surface: str, lexicon: Lexicon, could: Candidates, categories: tuple[str, ...]
+) -> int | None:
+    """Where the first idiom starts, of the shared ones or those of ``categories``."""
+    lists = [(0, lexicon.idioms)] + [
+        (3 * k + 3, detector.idioms)
+        for k, detector in enumerate(lexicon.detectors)
+        if detector.category in categories
+    ]
+    starts = [
+        match.start()
+        for number, idioms in lists
+        for idiom in could.pick(number, idioms)
+        if (match := idiom.regex.search(surface)) is not None
+    ]
+    return min(starts, default=None)
 
 
 def detect(surface: str, lexicon: Lexicon) -> Detection:
-    """Score every category of ``lexicon`` on a normalised ``surface``."""
-    shared_idioms = _spans(surface, lexicon.idioms)
+    """Score every category of ``lexicon`` on a normalised ``surface``.
+
+    Only the phrases whose anchors the turn holds are tried (:mod:`bot.policy.anchors`);
+    a detector with unanchored phrases (Chinese) is screened by its one expression first.
+    """
+    could = lexicon.index.candidates(surface.split())
+    shared_idioms = _spans(surface, could.pick(0, lexicon.idioms))
     scores: dict[str, float] = {}
     evidence: list[Evidence] = []
-    for detector in lexicon.detectors:
-        if detector.screen.search(surface) is None:
+    for k in sorted({(number - 1) // 3 for number in could.by_list if number}):
+        detector = lexicon.detectors[k]
+        phrases = could.pick(3 * k + 1, detector.phrases)
+        negated = could.pick(3 * k + 2, detector.negated_phrases)
+        if not phrases and not negated:
             continue
-        score = _run(surface, detector, lexicon, shared_idioms, evidence)
+        if not detector.anchored and detector.screen.search(surface) is None:
+            continue
+        tried = _Tried(phrases, negated, could.pick(3 * k + 3, detector.idioms))
+        score = _run(surface, detector, tried, lexicon, shared_idioms, evidence)
         if score > 0.0:
             scores[detector.category] = score
-    return Detection(scores, tuple(evidence))
+    return Detection(scores, tuple(evidence), could)
 
 
 def combine(*scores: float) -> float:
@@ -46,9 +77,19 @@ def combine(*scores: float) -> float:
     return 1.0 - remaining
 
 
+@dataclass(frozen=True, slots=True)
+class _Tried:
+    """The phrases of one detector that could match the turn."""
+
+    phrases: tuple[Phrase, ...]
+    negated: tuple[Phrase, ...]
+    idioms: tuple[Phrase, ...]
+
+
 def _run(
     surface: str,
     detector: Detector,
+    tried: _Tried,
     lexicon: Lexicon,
     shared_idioms: list[tuple[int, int]],
     evidence: list[Evidence],
@@ -56,7 +97,7 @@ def _run(
     hits: list[tuple[float, int, int, str]] = []
     idioms: list[tuple[int, int]] | None = None
     negated: list[tuple[int, int]] = []
-    for wants_negation, phrases in ((False, detector.phrases), (True, detector.negated_phrases)):
+    for wants_negation, phrases in ((False, tried.phrases), (True, tried.negated)):
         for phrase in phrases:
             for match in phrase.regex.finditer(surface):
                 start, end = _trim(surface, match.start(), match.end())
@@ -64,7 +105,7 @@ def _run(
                     continue
                 words = surface[start:end]
                 if idioms is None:
-                    idioms = shared_idioms + _spans(surface, detector.idioms)
+                    idioms = shared_idioms + _spans(surface, tried.idioms)
                 if any(start < i_end and i_start < end for i_start, i_end in idioms):
                     evidence.append(Evidence(detector.category, words, 0.0, note="idiom"))
                     continue

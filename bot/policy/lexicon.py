@@ -9,6 +9,7 @@ Every problem raises :class:`~bot.errors.DataFileError` naming ``path:line``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,8 +18,9 @@ from types import MappingProxyType
 import yaml
 
 from bot.errors import DataFileError
+from bot.policy.anchors import AnchorIndex
 from bot.policy.model import CATEGORIES, LOCALES, Locale
-from bot.policy.patterns import PatternError, compile_phrase
+from bot.policy.patterns import Anchors, PatternError, parse_phrase
 from bot.policy.text import TextRules, warm_up
 from bot.yamlsource import Wording, YamlSource, line_of
 
@@ -47,6 +49,7 @@ class Phrase:
     regex: re.Pattern[str]
     weight: float
     line: int
+    anchors: Anchors = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +70,10 @@ class Detector:
             *not today anyway*"): the match then counts.
         path: The file it came from.
         screen: One expression matching wherever any phrase matches; a turn it does not
-            match skips the category (most turns match few categories).
+            match skips the category (most turns match few categories). Only used when
+            some phrase has no anchors (Chinese): otherwise the lexicon's anchor index
+            picks the phrases to try.
+        anchored: Every phrase and negated phrase names anchors (English).
     """
 
     category: str
@@ -80,6 +86,7 @@ class Detector:
     path: str
     screen: re.Pattern[str]
     undo_negation: tuple[Phrase, ...] = ()
+    anchored: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +108,21 @@ class Lexicon:
     low_asr_confidence: float
     intents: MappingProxyType[str, IntentRule]
     intent_min_confidence: float
+    index: AnchorIndex  # over phrase_lists(idioms, detectors)
+
+
+def phrase_lists(
+    idioms: tuple[Phrase, ...], detectors: Sequence[Detector]
+) -> list[tuple[Phrase, ...]]:
+    """The phrase lists a lexicon's anchor index covers, in the index's order.
+
+    The shared idioms, then each detector's phrases, negated phrases and idioms (detector
+    ``k``'s are lists ``3k+1`` to ``3k+3``).
+    """
+    lists = [idioms]
+    for detector in detectors:
+        lists += [detector.phrases, detector.negated_phrases, detector.idioms]
+    return lists
 
 
 @cache
@@ -129,8 +151,17 @@ def load_lexicon(locale: Locale, root: Path = LEXICON_DIR) -> Lexicon:
     intents, min_conf = _load_intents(root / "intents.yml")
     if locale == "zh":
         warm_up()
+    lists = phrase_lists(idioms, detectors)
+    index = AnchorIndex.build([[p.anchors for p in phrases] for phrases in lists])
     return Lexicon(
-        locale, rules, tuple(detectors), idioms, asr_floor, MappingProxyType(intents), min_conf
+        locale,
+        rules,
+        tuple(detectors),
+        idioms,
+        asr_floor,
+        MappingProxyType(intents),
+        min_conf,
+        index,
     )
 
 
@@ -171,7 +202,7 @@ def compile_list(
                 weight = source.number(fields["weight"], "weight", 0.0, 1.0)
         pattern = source.text(pattern_node, f"{what} item")
         try:
-            regex = compile_phrase(
+            regex, anchors = parse_phrase(
                 pattern,
                 locale,
                 rules.contractions,
@@ -180,7 +211,7 @@ def compile_list(
             )
         except PatternError as exc:
             raise source.error(pattern_node, f'phrase "{pattern}": {exc}') from exc
-        phrases.append(Phrase(pattern, regex, weight, line_of(pattern_node)))
+        phrases.append(Phrase(pattern, regex, weight, line_of(pattern_node), anchors))
     return tuple(phrases)
 
 
@@ -273,8 +304,19 @@ def _load_detector(path: Path, locale: Locale, rules: TextRules) -> Detector:
                     'appended later in the turn ("I\'m fine") would undo the match',
                 )
     screen = re.compile("|".join(f"(?:{p.regex.pattern})" for p in (*phrases, *negated)))
+    anchored = all(p.anchors is not None for p in (*phrases, *negated))
     return Detector(
-        category, threshold, soft_tag, soft, phrases, negated, idioms, str(path), screen, undo
+        category,
+        threshold,
+        soft_tag,
+        soft,
+        phrases,
+        negated,
+        idioms,
+        str(path),
+        screen,
+        undo,
+        anchored,
     )
 
 

@@ -40,6 +40,11 @@ class PatternError(ValueError):
     """A phrase does not follow the syntax; the message says where."""
 
 
+#: Words of which a turn must hold at least one for a phrase to match it (``"suicid~"``: any
+#: word starting so), or None when the phrase names no such words (Chinese, ``[a|b] *``).
+Anchors = frozenset[str] | None
+
+
 def compile_phrase(
     pattern: str,
     locale: Locale,
@@ -47,7 +52,18 @@ def compile_phrase(
     cues: tuple[str, ...] = (),
     exceptions: tuple[str, ...] = (),
 ) -> re.Pattern[str]:
-    """Compile one phrase to a regular expression over normalised text.
+    """Compile one phrase to a regular expression over normalised text (see ``parse_phrase``)."""
+    return parse_phrase(pattern, locale, contractions, cues, exceptions)[0]
+
+
+def parse_phrase(
+    pattern: str,
+    locale: Locale,
+    contractions: Mapping[str, str],
+    cues: tuple[str, ...] = (),
+    exceptions: tuple[str, ...] = (),
+) -> tuple[re.Pattern[str], Anchors]:
+    """Compile one phrase to a regular expression over normalised text, with its anchors.
 
     Args:
         pattern: The phrase as written in the lexicon.
@@ -57,7 +73,9 @@ def compile_phrase(
         exceptions: Strings holding a cue that a gap may skip (``是不是``).
 
     Returns:
-        The compiled expression; for English it expects the text surrounded by spaces.
+        The compiled expression (for English it expects the text surrounded by spaces) and
+        the phrase's anchors: English words one of which every match holds, chosen among
+        the words the phrase cannot do without (the longest, so the rarest, such choice).
 
     Raises:
         PatternError: Unbalanced brackets, an empty phrase or an unknown character.
@@ -70,7 +88,7 @@ def compile_phrase(
     if not text:
         raise PatternError("empty phrase")
     parser = _Parser(text, locale, contractions, cues, exceptions)
-    body = parser.sequence(top=True)
+    body, keys = parser.sequence(top=True)
     if parser.pos != len(text):
         raise PatternError(f'unexpected "{text[parser.pos]}" at column {parser.pos + 1}')
     if not body:
@@ -80,7 +98,7 @@ def compile_phrase(
     regex = re.compile(body)
     if regex.fullmatch(" " if locale == "en" else "") or regex.match("  "):
         raise PatternError("phrase can match empty text (an empty alternative?)")
-    return regex
+    return regex, keys
 
 
 class _Parser:
@@ -103,18 +121,22 @@ class _Parser:
             self.no_cue = f"(?!{escaped})" if cues else ""
         self.skippable = "".join(f"{re.escape(item)}|" for item in exceptions)
 
-    def sequence(self, *, top: bool = False) -> str:
+    def sequence(self, *, top: bool = False) -> tuple[str, Anchors]:
         parts: list[str] = []
+        anchors: list[frozenset[str]] = []
         while self.pos < len(self.text):
             char = self.text[self.pos]
             if char == " ":
                 self.pos += 1
             elif char == "(":
                 self.pos += 1
-                parts.append(self.group(")"))
+                regex, keys = self.group(")")
+                parts.append(regex)
+                if keys is not None:
+                    anchors.append(keys)
             elif char == "[":
                 self.pos += 1
-                parts.append(self.group("]") + "?")
+                parts.append(self.group("]")[0] + "?")  # optional: anchors nothing
             elif char == "*":
                 parts.append(self.gap())
             elif char == "^":
@@ -131,16 +153,25 @@ class _Parser:
                     raise PatternError(f'unbalanced "{char}" at column {self.pos + 1}')
                 break
             else:
-                parts.append(self.word())
-        return "".join(parts)
+                regex, word_keys = self.word()
+                parts.append(regex)
+                if word_keys is not None:
+                    anchors.append(word_keys)
+        # every anchor set is required; the one whose shortest word is longest filters best
+        best = max(anchors, key=lambda keys: (min(map(len, keys)), -len(keys)), default=None)
+        return "".join(parts), best
 
-    def group(self, close: str) -> str:
+    def group(self, close: str) -> tuple[str, Anchors]:
         options = [self.sequence()]
         while self.pos < len(self.text) and self.text[self.pos] == "|":
             self.pos += 1
             options.append(self.sequence())
         self.expect(close)
-        return "(?:" + "|".join(options) + ")"
+        regex = "(?:" + "|".join(option for option, _ in options) + ")"
+        # a match holds one option's anchors: all options must have some
+        if any(keys is None for _, keys in options):
+            return regex, None
+        return regex, frozenset().union(*(keys for _, keys in options if keys is not None))
 
     def expect(self, char: str) -> None:
         if self.pos >= len(self.text) or self.text[self.pos] != char:
@@ -159,19 +190,22 @@ class _Parser:
         size = int(digits) if digits else _ZH_GAP
         return f"(?:{self.skippable}{self.no_cue}[^ ]){{0,{size}}}"
 
-    def word(self) -> str:
+    def word(self) -> tuple[str, Anchors]:
         start = self.pos
         while self.pos < len(self.text) and self.text[self.pos] not in " ()[]|*^$/":
             self.pos += 1
         raw = self.text[start : self.pos]
         if raw == "#":
-            return (" " if self.locale == "en" else "") + "[0-9][0-9,.]*"
+            return (" " if self.locale == "en" else "") + "[0-9][0-9,.]*", None
         if self.locale == "zh":
-            return re.escape(raw)
+            return re.escape(raw), None
         stem = raw.endswith("~")
         word = raw.removesuffix("~")
         if not re.fullmatch(r"[a-z0-9']+", word):
             raise PatternError(f'"{raw}" is not a word (letters, digits, apostrophe)')
         expanded = expand_contraction(word, self.contractions).split()
         regex = "".join(" " + re.escape(piece) for piece in expanded)
-        return regex + ("[a-z0-9']*" if stem else "")
+        # the longest whole word it spells; the stemmed last piece only as a prefix
+        pieces = expanded[:-1] if stem and len(expanded) > 1 else expanded
+        anchor = max(pieces, key=len) if not stem or len(expanded) > 1 else expanded[-1] + "~"
+        return regex + ("[a-z0-9']*" if stem else ""), frozenset({anchor})
