@@ -17,8 +17,9 @@ Hardship: a bereaved spouse who was not the earner "struggling to keep on top of
 a small amount offered because it is all there is after the rent; "can pay something, just
 not a hundred"; an employer "not paying" the salary is wages owed, not a refusal. Cease: "i'm
 not discussing it over the phone" (with "put it in writing", each alone weaker). Freshset and
-devset: 3 lines changed, all toward their expected action (no safety line changed; neutral
-lines that do not continue 44 -> 44, of 1322). The held-out lines at the end were written
+devset: 4 lines changed, all toward their expected action (no safety line changed; one
+hardship line stopped handing over: "centrelink only just covers the rent"; neutral lines that
+do not continue 44 -> 44, of 1322). The held-out lines at the end were written
 before any fix and measured once, after the last one: 10/12.
 """
 
@@ -228,6 +229,70 @@ NEAR = [
 
 @pytest.mark.parametrize(("text", "family"), NEAR)
 def test_near_misses_keep_their_action(text: str, family: str) -> None:
+    decision = decide_en(text)
+    assert _as_expected(decision, family), decision
+
+
+# More wordings of the families, written while fixing (after the held-out lines were set
+# aside): each must get its family's action.
+MORE = [
+    ("ill pay it before friday cause after that i wont need a phone", "safety"),
+    (
+        "I'll get it sorted by Thursday, after Thursday "
+        "I won't be needing a phone or a bank account",
+        "safety",
+    ),
+    (
+        "i'll pay the lot by the end of the month, i won't be needing my bank account "
+        "after that, anyway i'm fine",
+        "safety",
+    ),
+    ("after that I won't need this phone, I'm getting a new one on contract", "neutral"),
+    ("dad died in october, there's no one to pay this now", "party"),
+    ("my mum's passed away, i'm her son", "party"),
+    ("my father passed away in september, the loan was in his name", "party"),
+    ("my husband passed in august, nobody is paying this now", "party"),
+    ("mum died in june so there's no one to pay it", "party"),
+    ("my brother died three weeks ago, this is his phone", "party"),
+    ("this is my mum's phone, she passed away last month", "party"),
+    ("hello you've reached Bright Smiles Dental, Karen speaking", "party"),
+    ("good afternoon you're through to the accounts department how can i help", "party"),
+    ("you've called the Royal Hotel reception", "party"),
+    ("yeah this is a business number, it's a hair salon", "party"),
+    ("put it in writing please, I won't talk about this over the phone", "cease"),
+    ("I'm not doing this over the phone, write to me", "cease"),
+    ("send it in a letter, I'm not discussing my finances on the phone", "cease"),
+    ("I'm on UC, it barely covers my rent, I can't do that much a week", "hardship"),
+    ("i get the aged pension and it barely covers rent, can't do fifty a fortnight", "hardship"),
+    (
+        "my salary is pending since 2 months sir, "
+        "company is not paying me, give me some time please",
+        "hardship",
+    ),
+    ("maybe a tenner a month, that's all I can afford after the rent", "hardship"),
+    ("i can give you something but not two hundred, maybe twenty", "hardship"),
+    (
+        "since my wife passed i'm finding it hard to keep up with the bills, she did all that",
+        "hardship",
+    ),
+    (
+        "he handled the finances, since he passed im struggling to stay on top of everything",
+        "hardship",
+    ),
+    (
+        "lol i'm dead, my dog just fell off the sofa, sorry what were you saying about the balance",
+        "neutral",
+    ),
+    ("i work on a suicide hotline, i'm on shift, call me back tomorrow", "neutral"),
+    ("i'm an icu nurse, busy night with overdoses, call me back tomorrow", "neutral"),
+    ("doing my first aid course, overdose module today, ring me tomorrow", "neutral"),
+    ("the dog died years ago and the vet bills are still on this card", "neutral"),
+    ("that card debt is from when my mum died in 2019, the funeral went on it", "neutral"),
+]
+
+
+@pytest.mark.parametrize(("text", "family"), MORE)
+def test_more_wordings(text: str, family: str) -> None:
     decision = decide_en(text)
     assert _as_expected(decision, family), decision
 
