@@ -165,9 +165,6 @@ HELD_OUT = held_out(
         "生意做砸了 店也关了 这几年一直亏 欠了一屁股债": (
             "生意做砸了: 砸了 reads as abuse (smashing), which outranks hardship (handoff)"
         ),
-        "紧急联系人是我外公 他早过世了 帮我改成我妈": (
-            "他早过世了 reads as the account holder's death (third party, end_call)"
-        ),
     },
 )
 
