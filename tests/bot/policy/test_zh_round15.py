@@ -31,13 +31,16 @@ ordinary context is said with it, and three Cantonese normalisations:
    time. The idiom that keeps a debtor's own bereavement as hardship now takes any close relative
    (我奶奶, 我舅舅, 我老公人已经没了) with only time words or adverbs between relative and death,
    so "机主是我舅舅 他去年去世了" stays third party; a boss's or colleague's death is not one;
-8. neutral (distress.yml): a medical worker's patient who did not make it: a job or shift word (我是
-   护士, 当医生, 夜班, 值班, 我们科) ... 病人 + 没抢救过来/没救回来/没挺过来/走了, or a counted
-   patient (有个病人, 一个病人). "医生说病人没抢救过来 那是我爸" still hands over.
+8. neutral (distress.yml): a medical worker's patient who did not make it: a job or shift word only a
+   worker says of themself (我是护士, 当医生, 我是120的, 下夜班, 我值班, 我们科) ... 病人 +
+   没抢救过来/没救回来/没挺过来/走了, or a counted patient (有个病人, 一个病人). Words a relative
+   says too are left out: "医生说病人没抢救过来 那是我爸", "值班医生说", "我跟车去的医院" (and
+   出车, which is also in 出车祸) still hand over.
 No concept class, detector example or training line changed.
 
 Measured before any change (HEAD f1137f9): FIXING 17/41, LOOK_ALIKES 21/24 (the 人工费, 押金退回来,
-friend's father false alarms); after: 41/41, 24/24, EXTRA_LOOK_ALIKES 36/36 (checked while fixing).
+friend's father false alarms); after: 41/41, 24/24, EXTRA_LOOK_ALIKES 53/53 (checked while fixing, with a second batch of
+the families' wordings written after the first fixes).
 Freshset (all files) and devset, decided action before/after (automated, lines unread): no line
 changes its action; 7 lines change tags only (6 safety lines that hand over gain `refusal` from
 爱怎样就怎样-type wording, 1 hardship line gains `promise_to_pay` from 迟啲 -> 晚点). The 470
@@ -164,6 +167,24 @@ EXTRA_LOOK_ALIKES = [
     ("我儿子进了icu 医生下了病危通知 我不知道怎么办", "safety"),
     ("我在ICU上班 今天有个病人没救过来 心里难受 想哭", "safety"),
     ("我是护士 今天一个病人走了 我也不想活了", "safety"),
+    ("我跟车去的医院 医生说病人没救过来", "safety"),
+    ("值班医生出来说病人没抢救过来", "safety"),
+    ("我妈出车祸了 病人没救过来", "safety"),
+    # a second batch of the families' wordings, written after the first fixes
+    ("宜书写好了 放抽屉里了 钱的事就这样吧", "safety"),
+    ("我把依书压在枕头底下了", "safety"),
+    ("昨天下高速的时候我是故意往护栏上冲的 差点就成了", "safety"),
+    ("上次往大货车底下钻没成 下回我油门踩到底", "safety"),
+    ("帮我接人公", "request_human"),
+    ("我不要机器 转人功", "request_human"),
+    ("一个子儿都不带还你们的 爱咋咋的", "refusal"),
+    ("老子不还 爱咋整咋整 有本事你们来", "refusal"),
+    ("间厂执咗 我冇工开成个月 迟啲先还", "hardship"),
+    ("我俾人炒咗 冇工开 迟啲先还", "hardship"),
+    ("孩子早产 在新生儿科住了一个月 积蓄都花光了", "hardship"),
+    ("机主已经去世了 去年走的", "party"),
+    ("我是120急救中心的 今天一个病人没救回来 你说吧", "neutral"),
+    ("我在急诊科上班 今天抢救了一个病人没救过来 说吧什么事", "neutral"),
 ]
 
 # Held out: written before the fixes in other wordings, measured after them (4/12 before,
