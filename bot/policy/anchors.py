@@ -1,11 +1,12 @@
 """Which phrases could match a turn, from the words it holds (a pre-filter, never a verdict).
 
-Every English phrase names words it cannot match without (its anchors, see
-:func:`bot.policy.patterns.parse_phrase`): "i (want|wish) to die" needs "die". A turn is tried
-only against the phrases one of whose anchors it holds, instead of against every phrase of
-every category: a few dictionary look-ups per word replace hundreds of regular-expression
-scans. A phrase without anchors (Chinese, or one made only of optional parts) is always tried,
-so the index can only skip phrases that could not have matched.
+Every phrase names words (English) or characters (Chinese) it cannot match without (its
+anchors, see :func:`bot.policy.patterns.parse_phrase`): "i (want|wish) to die" needs "die",
+"(不想|不愿)活" needs "活". A turn is tried only against the phrases one of whose anchors it
+holds, instead of against every phrase of every category: a few dictionary look-ups per word
+or character replace hundreds of regular-expression scans. A phrase without anchors (one made
+only of numbers and optional parts) is always tried, so the index can only skip phrases that
+could not have matched.
 """
 
 from __future__ import annotations

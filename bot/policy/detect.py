@@ -48,9 +48,10 @@ def detect(surface: str, lexicon: Lexicon) -> Detection:
     """Score every category of ``lexicon`` on a normalised ``surface``.
 
     Only the phrases whose anchors the turn holds are tried (:mod:`bot.policy.anchors`);
-    a detector with unanchored phrases (Chinese) is screened by its one expression first.
+    a detector with an unanchored phrase is screened by its one expression first.
     """
-    could = lexicon.index.candidates(surface.split())
+    # English anchors are words, Chinese ones characters
+    could = lexicon.index.candidates(surface.split() if lexicon.locale == "en" else surface)
     shared_idioms = _spans(surface, could.pick(0, lexicon.idioms))
     scores: dict[str, float] = {}
     evidence: list[Evidence] = []

@@ -71,9 +71,9 @@ class Detector:
         path: The file it came from.
         screen: One expression matching wherever any phrase matches; a turn it does not
             match skips the category (most turns match few categories). Only used when
-            some phrase has no anchors (Chinese): otherwise the lexicon's anchor index
+            some phrase has no anchors: otherwise the lexicon's anchor index
             picks the phrases to try.
-        anchored: Every phrase and negated phrase names anchors (English).
+        anchored: Every phrase and negated phrase names anchors.
     """
 
     category: str

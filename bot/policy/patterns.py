@@ -40,8 +40,9 @@ class PatternError(ValueError):
     """A phrase does not follow the syntax; the message says where."""
 
 
-#: Words of which a turn must hold at least one for a phrase to match it (``"suicid~"``: any
-#: word starting so), or None when the phrase names no such words (Chinese, ``[a|b] *``).
+#: Words (English) or characters (Chinese) of which a turn must hold at least one for a phrase
+#: to match it (``"suicid~"``: any word starting so), or None when the phrase names none
+#: (``# [pounds]``).
 Anchors = frozenset[str] | None
 
 
@@ -74,8 +75,9 @@ def parse_phrase(
 
     Returns:
         The compiled expression (for English it expects the text surrounded by spaces) and
-        the phrase's anchors: English words one of which every match holds, chosen among
-        the words the phrase cannot do without (the longest, so the rarest, such choice).
+        the phrase's anchors: English words (Chinese characters) one of which every match
+        holds, chosen among those the phrase cannot do without (the longest words, the
+        least common characters: the rarest such choice).
 
     Raises:
         PatternError: Unbalanced brackets, an empty phrase or an unknown character.
@@ -99,6 +101,23 @@ def parse_phrase(
     if regex.fullmatch(" " if locale == "en" else "") or regex.match("  "):
         raise PatternError("phrase can match empty text (an empty alternative?)")
     return regex, keys
+
+
+# Characters that most Chinese turns hold (function words, "call", "money", "pay"): a
+# phrase is better anchored by any other character it needs.
+_COMMON_ZH = (
+    "我了不你在的一这个还是就们好上下说没人去要再想都子有来能过话得那后里给吧家么点事以他"
+    "会真到着也把多跟已手啊开行出走等最发快完大什用几吗呢儿自头回嗯地怎道看时打电钱款号"
+)
+
+
+def _commonness(char: str) -> int:
+    position = _COMMON_ZH.find(char)
+    return len(_COMMON_ZH) - position if position >= 0 else 0
+
+
+def _selectivity(keys: frozenset[str]) -> tuple[int, int, int]:
+    return (min(map(len, keys)), -max(map(_commonness, keys)), -len(keys))
 
 
 class _Parser:
@@ -158,7 +177,8 @@ class _Parser:
                 if word_keys is not None:
                     anchors.append(word_keys)
         # every anchor set is required; the one whose shortest word is longest filters best
-        best = max(anchors, key=lambda keys: (min(map(len, keys)), -len(keys)), default=None)
+        # (English), else the one of the least common characters (Chinese)
+        best = max(anchors, key=_selectivity, default=None)
         return "".join(parts), best
 
     def group(self, close: str) -> tuple[str, Anchors]:
@@ -198,7 +218,8 @@ class _Parser:
         if raw == "#":
             return (" " if self.locale == "en" else "") + "[0-9][0-9,.]*", None
         if self.locale == "zh":
-            return re.escape(raw), None
+            # any character of the literal will do: the least common one
+            return re.escape(raw), frozenset({min(raw, key=_commonness)})
         stem = raw.endswith("~")
         word = raw.removesuffix("~")
         if not re.fullmatch(r"[a-z0-9']+", word):

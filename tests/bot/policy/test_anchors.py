@@ -1,9 +1,10 @@
 """The anchor index only skips phrases that could not have matched.
 
-The index picks, per turn, the English phrases worth trying from the words the turn holds
-(:mod:`bot.policy.anchors`). These tests check the anchors the phrase syntax yields, and
-that no phrase of the shipped lexicon that matches a turn is ever left out: over every
-labelled line in the repository, and over random turns made of the lexicon's own words.
+The index picks, per turn, the phrases worth trying from the words (English) or characters
+(Chinese) the turn holds (:mod:`bot.policy.anchors`). These tests check the anchors the
+phrase syntax yields, and that no phrase of the shipped lexicons that matches a turn is ever
+left out: over every labelled line in the repository, and over random turns made of wordings
+of the lexicon's own phrases.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 
 from bot.policy.anchors import AnchorIndex
 from bot.policy.lexicon import Lexicon, Phrase, load_lexicon, phrase_lists
+from bot.policy.model import Locale
 from bot.policy.patterns import parse_phrase
 from bot.policy.text import normalise
 
@@ -47,8 +49,19 @@ def test_a_phrase_without_required_words_has_no_anchors(pattern: str) -> None:
     assert parse_phrase(pattern, "en", {})[1] is None
 
 
-def test_chinese_phrases_have_no_anchors_and_are_always_tried() -> None:
-    assert parse_phrase("(不想|不愿)活", "zh", {})[1] is None
+@pytest.mark.parametrize(
+    ("pattern", "anchors"),
+    [
+        ("(不想|不愿)活", {"活"}),  # the group's options share only common characters
+        ("我*3跳楼", {"跳"}),  # the least common character of a literal
+        ("(跳河|上吊)", {"跳", "吊"}),
+    ],
+)
+def test_chinese_anchors_are_characters(pattern: str, anchors: set[str]) -> None:
+    assert parse_phrase(pattern, "zh", {})[1] == frozenset(anchors)
+
+
+def test_a_phrase_without_anchors_is_always_tried() -> None:
     index = AnchorIndex.build([[None, frozenset({"die"})]])
     assert index.candidates([]).by_list == {0: (0,)}
     assert index.candidates(["die"]).by_list == {0: (0, 1)}
@@ -64,8 +77,8 @@ def test_candidates_follow_words_and_prefixes() -> None:
 
 
 @cache
-def _en() -> tuple[Lexicon, list[tuple[int, int, Phrase]]]:
-    lexicon = load_lexicon("en")
+def _phrases(locale: Locale) -> tuple[Lexicon, list[tuple[int, int, Phrase]]]:
+    lexicon = load_lexicon(locale)
     listed = phrase_lists(lexicon.idioms, lexicon.detectors)
     return lexicon, [
         (number, index, phrase)
@@ -74,11 +87,11 @@ def _en() -> tuple[Lexicon, list[tuple[int, int, Phrase]]]:
     ]
 
 
-def _missed(text: str) -> list[str]:
+def _missed(text: str, locale: Locale) -> list[str]:
     # phrases that match the turn but that the index would not try
-    lexicon, phrases = _en()
+    lexicon, phrases = _phrases(locale)
     surface = normalise(text, lexicon.rules)
-    could = lexicon.index.candidates(surface.split())
+    could = lexicon.index.candidates(surface.split() if locale == "en" else surface)
     return [
         phrase.pattern
         for number, index, phrase in phrases
@@ -86,26 +99,25 @@ def _missed(text: str) -> list[str]:
     ]
 
 
-def _labelled_lines() -> list[str]:
+def _labelled_lines(locale: Locale) -> list[str]:
     files = [
-        *sorted((REPO / "tests" / "bot" / "policy").rglob("*.jsonl")),
-        REPO / "bot" / "policy" / "evidence_model" / "everyday_en.jsonl",
-        REPO / "bot" / "policy" / "evidence_model" / "training_en.jsonl",
+        *sorted((REPO / "tests" / "bot" / "policy").rglob(f"{locale}*.jsonl")),
+        REPO / "bot" / "policy" / "evidence_model" / f"everyday_{locale}.jsonl",
+        REPO / "bot" / "policy" / "evidence_model" / f"training_{locale}.jsonl",
     ]
     lines = []
     for path in files:
-        if path.name.startswith("zh") or path.name.endswith("_zh.jsonl"):
-            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 lines.append(json.loads(line)["text"])
     return lines
 
 
-def test_every_phrase_that_matches_a_labelled_line_is_tried() -> None:
-    lines = _labelled_lines()
-    assert len(lines) > 5000
-    missed = {text: found for text in lines if (found := _missed(text))}
+@pytest.mark.parametrize("locale", ["en", "zh"])
+def test_every_phrase_that_matches_a_labelled_line_is_tried(locale: Locale) -> None:
+    lines = _labelled_lines(locale)
+    assert len(lines) > 4000
+    missed = {text: found for text in lines if (found := _missed(text, locale))}
     assert missed == {}
 
 
@@ -125,10 +137,13 @@ def _realise(pattern: str, data: st.DataObject) -> str:
     return pattern.replace("/", ",")
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.data())
-def test_every_phrase_that_matches_a_turn_made_of_phrases_is_tried(data: st.DataObject) -> None:
-    _, phrases = _en()
+@pytest.mark.parametrize("locale", ["en", "zh"])
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_every_phrase_that_matches_a_turn_made_of_phrases_is_tried(
+    locale: Locale, data: st.DataObject
+) -> None:
+    _, phrases = _phrases(locale)
     chosen = data.draw(st.lists(st.sampled_from(phrases), min_size=1, max_size=4))
     turn = " ".join(_realise(phrase.pattern, data) for _, _, phrase in chosen)
-    assert _missed(turn) == []
+    assert _missed(turn, locale) == []
