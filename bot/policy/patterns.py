@@ -218,6 +218,9 @@ class _Parser:
         if raw == "#":
             return (" " if self.locale == "en" else "") + "[0-9][0-9,.]*", None
         if self.locale == "zh":
+            # regional words are read as the turn's are ("咋" is matched as "怎么")
+            for variant, standard in self.contractions.items():
+                raw = raw.replace(variant, standard)
             # any character of the literal will do: the least common one
             return re.escape(raw), frozenset({min(raw, key=_commonness)})
         stem = raw.endswith("~")

@@ -10,6 +10,7 @@ from bot.policy.guard import load_guard
 from bot.policy.lexicon import load_lexicon
 from bot.policy.model import CATEGORIES, Locale
 from bot.policy.patterns import PatternError, compile_phrase
+from bot.policy.text import normalise
 
 
 def replace_line(path: Path, old: str, new: str) -> int:
@@ -120,6 +121,15 @@ def test_phrase_syntax_matches_words_contractions_gaps_and_stems() -> None:
     zh = compile_phrase("(我|我们)*3(会|能)还", "zh", {}, cues=("不",), exceptions=("是不是",))
     assert zh.search("我们下周会还")
     assert not zh.search("我不会还")
+
+
+def test_a_chinese_phrase_in_regional_words_matches_them() -> None:
+    # the turn's regional words are read as standard ones before matching; so are a phrase's
+    rules = load_lexicon("zh").rules
+    assert rules.contractions.get("咋") == "怎么"
+    regex = compile_phrase("爱咋咋地", "zh", rules.contractions)
+    assert regex.search(normalise("你们爱咋咋地吧", rules))
+    assert regex.search(normalise("爱怎么怎么地", rules))
 
 
 def test_clause_end_anchor_is_refused_in_safety_categories(lexicon_copy: Path) -> None:
