@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import pytest
 
 from bot.errors import TTSError
@@ -57,3 +60,38 @@ def test_default_chain(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [e.name for e in default_engine("en").engines] == ["piper", "espeak"]
     with pytest.raises(ValueError, match="unsupported locale 'fr'"):
         default_engine("fr")
+
+
+async def test_a_failed_engine_rests_so_later_lines_do_not_wait_for_it(
+    stalling_proxy: str,
+) -> None:
+    # offline with a network that swallows packets: edge-tts would cost its whole connect
+    # timeout on every line; after one failure the chain goes straight to the offline voice
+    now = [0.0]
+    edge, espeak = EdgeTTS(connect_timeout=0.5, proxy=stalling_proxy), EspeakTTS()
+    chain = FallbackTTS([edge, espeak], rest_s=60.0, clock=lambda: now[0])
+    first = await chain.render("Hello.", locale="en")
+    assert first.engine is espeak and len(first.failures) == 1
+    assert chain.resting() == ["edge"]
+    started = time.perf_counter()
+    second = await chain.render("Thank you.", locale="en")
+    assert second.engine is espeak and second.failures == ()
+    assert time.perf_counter() - started < 0.5  # no connect timeout waited out
+    now[0] = 61.0  # the rest is over: edge is tried first again
+    assert chain.resting() == []
+    third = await chain.render("Goodbye.", locale="en")
+    assert third.failures[0].startswith("edge:")
+
+
+async def test_a_resting_engine_is_still_tried_when_the_others_fail() -> None:
+    espeak = EspeakTTS(binary="/nonexistent/espeak-ng")
+    piper = PiperTTS(model_path=Path("/nonexistent/voice.onnx"))  # not installed at first
+    chain = FallbackTTS([piper, espeak], clock=lambda: 0.0)
+    fixed_piper = PiperTTS()
+    with pytest.raises(TTSError):
+        await chain.render("Hello.", locale="en")
+    assert sorted(chain.resting()) == ["espeak", "piper"]
+    chain.engines = (fixed_piper, espeak)  # piper installed; both still resting
+    rendered = await chain.render("Hello.", locale="en")
+    assert rendered.engine is fixed_piper
+    assert chain.resting() == ["espeak"]
