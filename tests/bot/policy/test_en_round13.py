@@ -23,7 +23,7 @@ over, a parent lost decades ago with peace made, children screaming while playin
 going well, an old boss's funeral. Freshset and devset: 16 lines changed, all toward their
 expected action; neutral lines that escalate 24 -> 17. The held-out lines at the end were
 written before any fix and measured once, after the last one: 16/18; their 2 misses are
-strict xfails.
+strict xfails (round 16 reads "meself" as "myself": the rope line now passes, its xfail is gone).
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def test_a_dmp_and_no_direct_contact_stays_legal() -> None:
 
 # Held out: written before any fix of this round (one a family, new wordings), never used
 # while fixing and measured once, after the last fix: 16/18. Nothing was fixed after
-# measuring them; the 2 misses stay as strict xfails.
+# measuring them; the 2 misses stay as strict xfails (round 16: the rope line now passes).
 HELD_OUT = [
     ("got meself some rope at the hardware shop, only thing left in me budget lol", "safety"),
     ("carve 'debt settled' on my tombstone mate, only way you're getting it", "safety"),
@@ -155,10 +155,6 @@ HELD_OUT = [
 ]
 
 MISSED = {
-    "got meself some rope at the hardware shop, only thing left in me budget lol": (
-        "'only thing left in me budget' is not the afford form ('only thing i could afford'),"
-        " so the rope bought stays a weak cue alone"
-    ),
     "carve 'debt settled' on my tombstone mate, only way you're getting it": (
         "'only way you're getting it' (a progressive) is not in the form ('you will get'), so"
         " the tombstone cue stays alone"

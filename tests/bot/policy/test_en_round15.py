@@ -298,7 +298,8 @@ def test_more_wordings(text: str, family: str) -> None:
 
 
 # Held out: written before any fix of this round (one a family, new wordings), never used
-# while fixing and measured once, after the last fix: 10/12.
+# while fixing and measured once, after the last fix: 10/12 (round 16: the crisis-line line
+# now passes, its xfail is gone).
 HELD_OUT = [
     (
         "i'll pay the lot before the first, after that i won't need a phone or a bank or anything",
@@ -327,10 +328,6 @@ HELD_OUT = [
 ]
 
 MISSED = {
-    "I'm volunteering on the crisis line tonight, it's suicide calls mostly, ring me tomorrow": (
-        "the work idiom covers 'volunteering on the crisis line'; 'suicide calls' said in the "
-        "next clause still reads as the caller's own risk"
-    ),
     "I can do maybe fifteen a month, that's all there is after the rent": (
         "'that's all there is after the rent' (no 'left') is not among the small-amount forms"
     ),
