@@ -46,8 +46,13 @@ phrases now. Retraining moved one freshset line ("写了张字条，提醒自己
 字条 ... 提醒 idiom now crosses one comma when it is 提醒自己/我 + paying. No concept class or
 training line changed.
 
+Third batch: 食咗/饮咗 -> 吃了/喝了, 啱啱 -> 刚刚; 我勿要活了 (不要 + 活了/再活/活下去); 我就快唔喺度㗎喇
+(我 ... 快/马上 ... 不在 + 了/喇/这里, 0.8; idiom: 不在这里 ... 搬/辞职/上班...); "(我|人)*2不会[再]在(了|这)"
+now takes a gap of 4 (我应该都唔会喺度耐); 找我律师 ... 不直接 ... 谈/联系 is a cease request ("我找我律师问问"
+stays legal).
+
 Measured before any change (HEAD 38afd12): OWN 26/52; after: 52/52. EXTRA (look-alikes and more
-wordings written while fixing, and a second batch of 73 written after the first commit): all pass.
+wordings written while fixing, a second batch of 73 written after the first commit and a third of 24): all pass.
 HELD_OUT (13 lines written before any fix): 7/13 at HEAD, 12/13 at the first commit, 13/13 after the
 second batch (its hardship fix was written for the batch's own lines and also covers the miss).
 Freshset (all files) and devset, decided action before/after (automated, lines unread): no zh line
@@ -230,6 +235,31 @@ EXTRA = [
     ('老公车祸住院 躺在家里 没人挣钱', 'hardship'),
     ('我在这里不会很久的 马上就走', 'neutral'),
     ('单位停了我的工资 实在还不上', 'hardship'),
+    # a third batch (more dialect forms, two reports of the mix, 不直接跟你们谈) and its look-alikes
+    ('我覅活了 侬晓得伐', 'safety'),
+    ('活勿落去了 真个', 'safety'),
+    ('我勿要活了', 'safety'),
+    ('我就快唔喺度㗎喇 啲钱问我屋企人', 'safety'),
+    ('我应该都唔会喺度耐 你哋唔使再搵我', 'safety'),
+    ('唔想生存落去', 'safety'),
+    ('啱啱食咗头孢又饮咗酒 好晕', 'safety'),
+    ('吃了头孢还喝了一斤白酒 现在站不稳', 'safety'),
+    ('头孢刚吃完就喝酒了 脸通红 喘不上气', 'safety'),
+    ('以后这事你找我律师 我不直接跟你们谈', 'cease'),
+    ('我这边已经委托了代理人 以后联系他就行', 'cease'),
+    ('电话沟通不接受 请书面联系', 'cease'),
+    ('这是传达室的电话 他毕业十几年了', 'party'),
+    ('我是他老伴 他上个月没了 他欠啥我不知道', 'party'),
+    ('我在殡仪馆当司仪 今天三场葬礼 晚点打', 'neutral'),
+    ('我在海边度假 过两天回去 钱照还', 'neutral'),
+    ('带娃在河边玩呢 等会儿说', 'neutral'),
+    ('我不要活的 要冻的 你们那个鱼', 'neutral'),
+    ('我快不在这里上班了 下个月辞职 钱照还', 'neutral'),
+    ('我马上不在这了 要搬家 新地址发你', 'neutral'),
+    ('我跟你说 我不会在这里很久 明天就回老家', 'neutral'),
+    ('啱啱食咗饭 等阵打俾你', 'neutral'),
+    ('我饮咗茶 听日还钱', 'neutral'),
+    ('我找我律师问问 下周答复你', 'legal'),
 ]
 
 # Held out: written before the fixes, measured after the first commit (7/13 before, 12/13 then); the
