@@ -288,9 +288,14 @@ EVERY_ACTION_FLOORS = {
     ("zh", "_blind16"): (44, 0, 0.993),
     ("en", "_blind17"): (45, 0, 1.0),
     ("zh", "_blind17"): (45, 0, 1.0),
-    # measured blind after round 14 and kept as it was
-    ("en", "_blind18"): (44, 2, 0.926),
+    # measured blind after round 14 and kept as it was (after round 16: the same, en 93.3 %)
+    ("en", "_blind18"): (44, 2, 0.933),
     ("zh", "_blind18"): (45, 3, 0.96),
+    # sets 19-20 each measured blind, then given to the next round in the abstract
+    ("en", "_blind19"): (45, 2, 0.973),
+    ("zh", "_blind19"): (45, 0, 1.0),
+    ("en", "_blind20"): (45, 4, 0.96),
+    ("zh", "_blind20"): (44, 4, 0.966),
 }
 
 
@@ -315,7 +320,11 @@ def test_blind_sets_with_every_action(
     # (after round 11) en 41/45, 1/45, 90.0 %; zh 37/45, 7/45, 83.3 %. blind16 (after round
     # 12) en 42/45, 8/45, 88.0 %; zh 41/45, 5/45, 89.3 %. blind17 (after round 13) en 44/45,
     # 3/45, 92.7 %; zh 45/45, 2/45, 93.3 %. blind18 (after round 14) is still blind: en 44/45,
-    # 2/45, 92.7 %; zh 45/45, 3/45, 96.0 %.
+    # 2/45, 92.7 %; zh 45/45, 3/45, 96.0 % (after round 16: en 44/45, 2/45, 93.3 %; zh the
+    # same). 2026-12-05 (evening): blind19 (start of the session) en 43/45, 5/45, 89.3 %; zh
+    # 43/45, 1/45, 94.7 %. blind20 (after round 15; its writers asked for more regional
+    # Englishes and dialects, elderly and young speakers) en 40/45, 7/45, 85.3 %; zh 42/45,
+    # 6/45, 89.3 %.
     safety, neutral, accuracy = EVERY_ACTION_FLOORS[(locale, suffix)]
     assert report.hits["safety"] >= safety, report.misses
     assert report.totals["neutral"] - report.hits["neutral"] <= neutral, report.misses
