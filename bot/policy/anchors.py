@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 class AnchorIndex:
     """Anchors of several phrase lists, looked up by the words of a turn."""
 
-    lists: int
     always: tuple[tuple[int, ...], ...]
     by_word: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     by_prefix: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
@@ -46,7 +45,6 @@ class AnchorIndex:
                     else:
                         words.setdefault(anchor, []).append((number, index))
         return cls(
-            lists=len(lists),
             always=tuple(always),
             by_word={word: tuple(refs) for word, refs in words.items()},
             by_prefix={prefix: tuple(refs) for prefix, refs in prefixes.items()},

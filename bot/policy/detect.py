@@ -12,7 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.policy.anchors import Candidates
-from bot.policy.lexicon import Detector, Lexicon, Phrase
+from bot.policy.lexicon import (
+    SHARED_IDIOMS,
+    Detector,
+    Lexicon,
+    Phrase,
+    detector_lists,
+    detector_of_list,
+)
 from bot.policy.model import Evidence
 from bot.policy.text import negation_cue
 
@@ -30,8 +37,8 @@ def first_idiom(
     surface: str, lexicon: Lexicon, could: Candidates, categories: tuple[str, ...]
 ) -> int | None:
     """Where the first idiom starts, of the shared ones or those of ``categories``."""
-    lists = [(0, lexicon.idioms)] + [
-        (3 * k + 3, detector.idioms)
+    lists = [(SHARED_IDIOMS, lexicon.idioms)] + [
+        (detector_lists(k)[2], detector.idioms)
         for k, detector in enumerate(lexicon.detectors)
         if detector.category in categories
     ]
@@ -52,18 +59,20 @@ def detect(surface: str, lexicon: Lexicon) -> Detection:
     """
     # English anchors are words, Chinese ones characters
     could = lexicon.index.candidates(surface.split() if lexicon.locale == "en" else surface)
-    shared_idioms = _spans(surface, could.pick(0, lexicon.idioms))
+    shared_idioms = _spans(surface, could.pick(SHARED_IDIOMS, lexicon.idioms))
     scores: dict[str, float] = {}
     evidence: list[Evidence] = []
-    for k in sorted({(number - 1) // 3 for number in could.by_list if number}):
+    owners = {detector_of_list(number) for number in could.by_list}
+    for k in sorted(k for k in owners if k is not None):
         detector = lexicon.detectors[k]
-        phrases = could.pick(3 * k + 1, detector.phrases)
-        negated = could.pick(3 * k + 2, detector.negated_phrases)
+        phrases_at, negated_at, idioms_at = detector_lists(k)
+        phrases = could.pick(phrases_at, detector.phrases)
+        negated = could.pick(negated_at, detector.negated_phrases)
         if not phrases and not negated:
             continue
         if not detector.anchored and detector.screen.search(surface) is None:
             continue
-        tried = _Tried(phrases, negated, could.pick(3 * k + 3, detector.idioms))
+        tried = _Tried(phrases, negated, could.pick(idioms_at, detector.idioms))
         score = _run(surface, detector, tried, lexicon, shared_idioms, evidence)
         if score > 0.0:
             scores[detector.category] = score

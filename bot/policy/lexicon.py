@@ -111,18 +111,32 @@ class Lexicon:
     index: AnchorIndex  # over phrase_lists(idioms, detectors)
 
 
+#: The anchor index's list number of the shared idioms.
+SHARED_IDIOMS = 0
+
+
 def phrase_lists(
     idioms: tuple[Phrase, ...], detectors: Sequence[Detector]
 ) -> list[tuple[Phrase, ...]]:
     """The phrase lists a lexicon's anchor index covers, in the index's order.
 
-    The shared idioms, then each detector's phrases, negated phrases and idioms (detector
-    ``k``'s are lists ``3k+1`` to ``3k+3``).
+    The shared idioms, then each detector's phrases, negated phrases and idioms (their
+    numbers: :func:`detector_lists`).
     """
     lists = [idioms]
     for detector in detectors:
         lists += [detector.phrases, detector.negated_phrases, detector.idioms]
     return lists
+
+
+def detector_lists(k: int) -> tuple[int, int, int]:
+    """The list numbers of detector ``k``'s phrases, negated phrases and idioms."""
+    return 3 * k + 1, 3 * k + 2, 3 * k + 3
+
+
+def detector_of_list(number: int) -> int | None:
+    """The detector whose list ``number`` is (None: the shared idioms)."""
+    return None if number == SHARED_IDIOMS else (number - 1) // 3
 
 
 @cache
