@@ -29,6 +29,16 @@ Measured before any change (HEAD b40e791): OWN 33/46; after: 46/46. EXTRA (look-
 while fixing): all pass. HELD_OUT (12 lines written before any fix): 4/12 at HEAD, 10/12 after the first batch.
 Freshset (all files) and devset, decided action before/after (automated, lines unread): no line changes.
 The 480 everyday lines: 1 changes, for the better ("昨晚打游戏我们杀疯了 五连胜" no longer hands over).
+
+Second batch (after the first commit, and after seeing the two held-out misses, so those two are no
+longer a blind measure): 坐在 + 阳台栏杆/窗沿/女儿墙/天台边 + 上/外 (1.0); 腿 ... 在外面 ... 晃 (0.6);
+滚烫的水/热油 join the scalding forms; 刀 + 在/贴/压 ... 脖子 hands over (and the figure-of-speech idioms take
+在/贴/压 too: "刀在脖子上也没用" is hardship); distress idiom: 猫/狗/宠物 ... 安乐死 ... 心情不好/难过/难受 (and the
+reverse; "狗安乐死了 我也不想活了" still hands over). The detector heard "我坐在窗户边上" as a crisis: eight
+untagged window/balcony seats were added to everyday_zh.jsonl (topic round17_lookalikes); after retraining
+no freshset/devset line changes its action and no other old everyday line changes; three look-alikes of a
+scratch bank stop escalating ("我家住二十楼 窗户边上放了个花盆", "我坐在窗户边上晒太阳呢", "窗户外面有人在擦玻璃
+吵得很"). Known gap: "楼上窗户开着 风好大" (said without punctuation) is still heard by the detector (楼上 + 风).
 """
 
 from __future__ import annotations
@@ -120,7 +130,52 @@ EXTRA = [
     ('周末去蹦极 其实我就想从桥上跳下去一了百了', 'safety'),
 ]
 
-# Held out: written before the fixes, measured once after the first batch (4/12 at HEAD, 10/12 then)
+# A second batch, written after the first commit (and after seeing the two held-out misses): more
+# wordings of each family and look-alikes; all pass
+EXTRA2 = [
+    ('我坐在阳台栏杆上呢 二十二楼 你继续说', 'safety'),
+    ('人在楼顶边边上坐着 下面车好小 你讲你的', 'safety'),
+    ('我翻到窗户外面了 坐在空调外机上 你接着说', 'safety'),
+    ('我就坐在窗沿上 腿在外面晃 挺舒服的', 'safety'),
+    ('我在顶楼天台的边上 风挺大的 没事你说吧', 'safety'),
+    ('三十几楼 我坐窗台上 哈哈 风好大', 'safety'),
+    ('我又拿烟头烫手腕了 哈哈没事', 'safety'),
+    ('每次难受就用打火机烧胳膊', 'safety'),
+    ('把滚烫的水往手上倒 烫得起泡了 心里才舒服点', 'safety'),
+    ('拿开水泼自己 就想疼一疼 哈哈', 'safety'),
+    ('这辈子谢谢大家 钱都留给我弟了', 'safety'),
+    ('这是我这辈子最后一个电话了 你们以后不用打了', 'safety'),
+    ('谢谢你们了 这是最后一通电话 以后别打了 钱我都留给我哥', 'safety'),
+    ('最后一个电话打给你们 谢谢 以后不用打了', 'safety'),
+    ('刀在我脖子上 他们逼我借钱 我不方便讲', 'safety'),
+    ('有人拿着刀抵着我 让我在手机上借款 你别挂', 'safety'),
+    ('几个人拿刀逼着我贷款 我现在不能说话', 'safety'),
+    ('刀就架在我脖子上 我不方便说 他们要我下网贷', 'safety'),
+    ('拿刀顶着我腰 让我借钱', 'safety'),
+    ('我委托了债务协商机构 以后有事联系他们', 'cease'),
+    ('这个事委托我表姐处理 有事直接找她', 'cease'),
+    ('我只接受书面通知 寄到户籍地址', 'cease'),
+    ('以后只认书面的 发函寄到我户籍所在地', 'cease'),
+    ('这个月的补助还没到账 到了先还一部分', 'hardship'),
+    ('政府的补贴迟迟没发 发了就还一点', 'hardship'),
+    ('养老金还没发 等发了还你们一点', 'hardship'),
+    ('狗狗年纪大了 今天带它去安乐死 心情不好 晚点再说', 'neutral'),
+    ('在宠物医院 老猫要安乐死了 我有点难受 回头打给你', 'neutral'),
+    ('昨晚开黑杀疯了 一晚上没睡 你说还款的事', 'neutral'),
+    ('我在桥底下钓鱼 晚点回你', 'neutral'),
+    ('电脑死机了 页面打不开 等会儿还', 'neutral'),
+    ('我叔十年前车祸去世了 现在家里都挺好 按时还', 'neutral'),
+    ('下周去蹦极 从桥上跳下去 哈哈 太刺激了 周一还钱', 'neutral'),
+    ('周末蹦极去了 从大桥上往下跳 哈哈 周一还款', 'neutral'),
+    ('我在桥上 从桥上跳下去就解脱了 哈哈', 'safety'),
+    ('周末去桥上 跳下去算了 活着没意思', 'safety'),
+    ('这是今天最后一个电话了 我要下班了', 'neutral'),
+    ('我坐在窗户边上晒太阳呢', 'neutral'),
+    ('我坐在窗户边上 信号不太好', 'neutral'),
+]
+
+# Held out: written before the fixes, measured once after the first batch (4/12 at HEAD, 10/12 then);
+# the second batch was written after seeing the two misses and covers them: 12/12
 HELD_OUT = held_out(
     [
         ('我就在窗户外面坐着 三十楼 挺平静的 你说你的', 'safety'),
@@ -136,10 +191,7 @@ HELD_OUT = held_out(
         ('蹦极回来了 哈哈 腿还软 周一就还', 'neutral'),
         ('我舅舅好多年前车祸走的 现在家里都好 会按时还的', 'neutral'),
     ],
-    {
-        '刀在我脖子上 他们要我借钱 我不方便讲': '刀 + 在 + 脖子 has no verb of holding (架/顶/抵); 不方便讲 is heard as a callback',
-        '带猫去打安乐死了 心情不好 回头聊': "心情不好 (0.6 distress) after a pet's euthanasia: no idiom ties the sadness to the pet",
-    },
+    {},
 )
 
 
@@ -155,6 +207,11 @@ def test_own_lines(text: str, family: str) -> None:
 
 @pytest.mark.parametrize(("text", "family"), EXTRA)
 def test_extra_lines(text: str, family: str) -> None:
+    assert as_expected(decide_zh(text), family)
+
+
+@pytest.mark.parametrize(("text", "family"), EXTRA2)
+def test_second_batch(text: str, family: str) -> None:
     assert as_expected(decide_zh(text), family)
 
 
