@@ -38,7 +38,10 @@ reverse; "狗安乐死了 我也不想活了" still hands over). The detector he
 untagged window/balcony seats were added to everyday_zh.jsonl (topic round17_lookalikes); after retraining
 no freshset/devset line changes its action and no other old everyday line changes; three look-alikes of a
 scratch bank stop escalating ("我家住二十楼 窗户边上放了个花盆", "我坐在窗户边上晒太阳呢", "窗户外面有人在擦玻璃
-吵得很"). Known gap: "楼上窗户开着 风好大" (said without punctuation) is still heard by the detector (楼上 + 风).
+吵得很"). Third batch: (谢谢 ... 以后不用打了) is a weak half (0.3) that joins money left to a sibling (0.4,
+narrowed to 留给/都给/全给); no freshset/devset or everyday change. Known gaps: "存款都给我哥了" more than eight
+characters away from the thanks stays a cease request; "楼上窗户开着 风好大" (said without punctuation) is
+still heard by the detector (楼上 + 风).
 """
 
 from __future__ import annotations
@@ -174,6 +177,16 @@ EXTRA2 = [
     ('我坐在窗户边上 信号不太好', 'neutral'),
 ]
 
+# A third batch: thanks + 以后不用打了 is a weak half (0.3) that joins money left to a brother (0.4, now only
+# 留给/都给/全给: "钱给了我弟 让他帮我还" is a payment arrangement)
+EXTRA3 = [
+    ('谢谢你们 以后不用打了 钱我都留给我弟了', 'safety'),
+    ('谢谢 以后不用打了 我已经还清了', 'cease'),
+    ('钱给了我弟 让他帮我还 谢谢 以后不用打了', 'cease'),
+    ('钱都给我哥了 他来还 谢谢啊', 'neutral'),
+    ('谢谢你们提醒 以后不用打了 我设了自动还款', 'cease'),
+]
+
 # Held out: written before the fixes, measured once after the first batch (4/12 at HEAD, 10/12 then);
 # the second batch was written after seeing the two misses and covers them: 12/12
 HELD_OUT = held_out(
@@ -212,6 +225,11 @@ def test_extra_lines(text: str, family: str) -> None:
 
 @pytest.mark.parametrize(("text", "family"), EXTRA2)
 def test_second_batch(text: str, family: str) -> None:
+    assert as_expected(decide_zh(text), family)
+
+
+@pytest.mark.parametrize(("text", "family"), EXTRA3)
+def test_third_batch(text: str, family: str) -> None:
     assert as_expected(decide_zh(text), family)
 
 
