@@ -8,7 +8,7 @@ and measured before the round that followed it (see ``test_eighth_blind_set``); 
 likewise (``test_ninth_blind_set``).
 Each line: ``{"text", "kind"}`` with kind ``safety`` (must hand over), ``neutral`` (must not
 be escalated: action ``continue``) or ``cease`` (must carry ``cease_request``). ``_blind10``
-to ``_blind20`` also carry ``escalate`` (handoff), ``hardship`` and ``party`` (end_call)
+to ``_blind21`` also carry ``escalate`` (handoff), ``hardship`` and ``party`` (end_call)
 lines and name each line's ``expected`` action (``test_blind_sets_with_every_action``).
 Run by hand: ``.venv/bin/python -m tests.bot.policy.freshset_metrics``.
 """
@@ -96,7 +96,7 @@ def evaluate_fresh(locale: Locale, suffix: str = "") -> FreshReport:
 
 if __name__ == "__main__":
     for loc in ("en", "zh"):
-        for part in ("", "_blind2", "_blind8", "_blind9", *(f"_blind{n}" for n in range(10, 21))):
+        for part in ("", "_blind2", "_blind8", "_blind9", *(f"_blind{n}" for n in range(10, 22))):
             result = evaluate_fresh(loc, part)
             print(result.line())
             print("\n".join("  " + miss for miss in result.misses))

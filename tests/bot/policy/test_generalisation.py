@@ -291,11 +291,13 @@ EVERY_ACTION_FLOORS = {
     # measured blind after round 14 and kept as it was (after round 16: the same, en 93.3 %)
     ("en", "_blind18"): (44, 2, 0.933),
     ("zh", "_blind18"): (45, 3, 0.96),
-    # sets 19-20 each measured blind, then given to the next round in the abstract
+    # sets 19-21 each measured blind, then given to the next round in the abstract
     ("en", "_blind19"): (45, 2, 0.973),
     ("zh", "_blind19"): (45, 0, 1.0),
     ("en", "_blind20"): (45, 4, 0.96),
     ("zh", "_blind20"): (44, 4, 0.966),
+    ("en", "_blind21"): (43, 2, 0.926),
+    ("zh", "_blind21"): (45, 2, 0.98),
 }
 
 
@@ -324,7 +326,8 @@ def test_blind_sets_with_every_action(
     # same). 2026-12-05 (evening): blind19 (start of the session) en 43/45, 5/45, 89.3 %; zh
     # 43/45, 1/45, 94.7 %. blind20 (after round 15; its writers asked for more regional
     # Englishes and dialects, elderly and young speakers) en 40/45, 7/45, 85.3 %; zh 42/45,
-    # 6/45, 89.3 %.
+    # 6/45, 89.3 %. blind21 (after round 16; no "kill myself"/"suicide"/自杀/想死 at all) en
+    # 39/45, 3/45, 82.7 %; zh 40/45, 6/45, 90.0 %.
     safety, neutral, accuracy = EVERY_ACTION_FLOORS[(locale, suffix)]
     assert report.hits["safety"] >= safety, report.misses
     assert report.totals["neutral"] - report.hits["neutral"] <= neutral, report.misses
