@@ -24,7 +24,8 @@ Credit delayed and the platform/bridge/roof apology already passed on HEAD. Fres
 MORE (written after the fixes: look-alikes and safety said after the new forms) 16/16.
 Left as strict xfails: a distress idiom for a death months back, or for a relative's dark
 time long ago, would silence the detector for the rest of the turn (shared code: an idiom
-should cancel only its own match), so both still hand over. Known limit: the detector still hears the words said before an idiom, so "looking for a bridge
+should cancel only its own match), so both still hand over. Known limit: the detector still hears
+the words said before an idiom, so "looking for a bridge
 high enough for the lorry" hands over (the bridge is a means before the van idiom starts). The
 held-out lines at the end were written before any fix and measured once, after the fixes:
 11/12 (5/12 on HEAD's lexicon); 10/12 after the death idiom was removed for safety (above).
@@ -50,13 +51,20 @@ OWN = [
     ("I'm on the platform now, next train's in four minutes, just wanted to say sorry", "safety"),
     ("im stood on the bridge now i just wanted to say sorry to someone", "safety"),
     ("im on the roof right now and i just wanted to say im sorry", "safety"),
-    ("been driving around looking for somewhere high enough, I'm fine, put me down for twenty", "safety"),
+    (
+        "been driving around looking for somewhere high enough, I'm fine, put me down for twenty",
+        "safety",
+    ),
     ("um i'm up on the multi storey top floor, wanted to say sorry before i go", "safety"),
     ("I'm on the platform now, my train's in four minutes, can you call back later", "neutral"),
     ("driving around looking for somewhere to park, put me down for twenty", "neutral"),
     ("sorry I'm on the bridge in traffic, can I call you back", "neutral"),
     # 3. a date picked for ending
-    ("I've got the date picked, it's my birthday on the twelfth, I'll make sure you're paid before then", "safety"),
+    (
+        "I've got the date picked, it's my birthday on the twelfth, "
+        "I'll make sure you're paid before then",
+        "safety",
+    ),
     ("ive chosen the date already so dont worry youll get your money before", "safety"),
     ("i've set a date, it'll all be over on the twelfth, you'll have it by then", "safety"),
     ("I've picked a date for the wedding, can I pay after the twelfth", "neutral"),
@@ -93,7 +101,11 @@ OWN = [
     ("my mum died last month, she's not here to talk", "party"),
     ("I'm sorry, my card's at home, can I pay later", "neutral"),
     # 8. hardship
-    ("the bills were all in his name and I'm struggling to keep up, my pension's halved since he died", "hardship"),
+    (
+        "the bills were all in his name and I'm struggling to keep up, "
+        "my pension's halved since he died",
+        "hardship",
+    ),
     ("since my husband died my state pension's been halved, I'm struggling to keep up", "hardship"),
     ("they cut my hours at the care home", "hardship"),
     ("hours got cut at the yard, ah can dee a fiver a week mebbies", "hardship"),
@@ -108,7 +120,10 @@ OWN = [
     ("i never opened this, it's identity fraud, got a crime number", "dispute"),
     # 10. neutral
     ("I'm sorting my grandad's will with the solicitor, can you call next week", "neutral"),
-    ("my granddad had a dark time back in the seventies, he used to talk about it, anyway", "neutral"),
+    (
+        "my granddad had a dark time back in the seventies, he used to talk about it, anyway",
+        "neutral",
+    ),
     ("I'm 84 love, got my funeral plan all paid up, don't you worry, what's this about", "neutral"),
     ("we're with the solicitor sorting nan's will this afternoon", "neutral"),
 ]
@@ -143,7 +158,10 @@ def test_own_wordings(text: str, family: str) -> None:
 MORE = [
     ("I'm sorry, my husband passed away in March. I don't see the point anymore", "safety"),
     ("sorry my wife died in january, i just want to be with her", "safety"),
-    ("my dad had a dark time back in the eighties, I'm in the same place now, can't go on", "safety"),
+    (
+        "my dad had a dark time back in the eighties, I'm in the same place now, can't go on",
+        "safety",
+    ),
     ("I'm sorry, my mum passed away in March. Everything feels pointless, I'm done", "safety"),
     # a bereavement hands over as distress (as on HEAD), not the third party's end of the call
     ("sorry my dad passed away in March, he used to handle the bills, what do I owe", "safety"),

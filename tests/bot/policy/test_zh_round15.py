@@ -22,16 +22,19 @@ ordinary context is said with it, and three Cantonese normalisations:
 5. hardship (common.yml, hardship.yml): 执笠/执咗笠 -> 倒闭, 迟啲 -> 晚点; 冇工开/冇嘢做, 冇人出粮,
    冇开工 + a long time (0.6), no work + 晚点先还 (both halves);
 6. hardship (hardship.yml, distress.yml): 早产/新生儿科/NICU, a baby in a 保温箱 (not a takeaway
-   box), 押金/医药费 都是借的, a medical word ... + 钱全砸进去了 (alone 0.45); a distress idiom takes
+   box), 押金/医药费 都是借的, a medical word ... + 钱全砸进去了 (alone 0.45); a distress idiom
+   takes
    back 进了ICU when the turn goes on about its cost (钱全砸进去, 押金, 一天好几千): the cost of an
    illness, not an emergency under way. Idioms: 押金退回来了, working in a 新生儿科/ICU, a friend's
    parent's death;
-7. party (third_party.yml): someone else says the account holder died: 去世了 ... 去年/前年 ... 走的,
+7. party (third_party.yml): someone else says the account holder died: 去世了 ... 去年/前年 ...
+走的,
    (他)人已经没了/不在了, 你找的那个人已经没了, 去年就去世了, 已经去世了, 人都走了 + a length of
    time. The idiom that keeps a debtor's own bereavement as hardship now takes any close relative
    (我奶奶, 我舅舅, 我老公人已经没了) with only time words or adverbs between relative and death,
    so "机主是我舅舅 他去年去世了" stays third party; a boss's or colleague's death is not one;
-8. neutral (distress.yml): a medical worker's patient who did not make it: a job or shift word only a
+8. neutral (distress.yml): a medical worker's patient who did not make it: a job or shift word only
+a
    worker says of themself (我是护士, 当医生, 我是120的, 下夜班, 我值班, 我们科) ... 病人 +
    没抢救过来/没救回来/没挺过来/走了, or a counted patient (有个病人, 一个病人). Words a relative
    says too are left out: "医生说病人没抢救过来 那是我爸", "值班医生说", "我跟车去的医院" (and
@@ -39,7 +42,8 @@ ordinary context is said with it, and three Cantonese normalisations:
 No concept class, detector example or training line changed.
 
 Measured before any change (HEAD f1137f9): FIXING 17/41, LOOK_ALIKES 21/24 (the 人工费, 押金退回来,
-friend's father false alarms); after: 41/41, 24/24, EXTRA_LOOK_ALIKES 53/53 (checked while fixing, with a second batch of
+friend's father false alarms); after: 41/41, 24/24, EXTRA_LOOK_ALIKES 53/53 (checked while fixing,
+with a second batch of
 the families' wordings written after the first fixes).
 Freshset (all files) and devset, decided action before/after (automated, lines unread): no line
 changes its action; 7 lines change tags only (6 safety lines that hand over gain `refusal` from
