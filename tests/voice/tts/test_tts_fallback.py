@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -73,10 +72,9 @@ async def test_a_failed_engine_rests_so_later_lines_do_not_wait_for_it(
     first = await chain.render("Hello.", locale="en")
     assert first.engine is espeak and len(first.failures) == 1
     assert chain.resting() == ["edge"]
-    started = time.perf_counter()
     second = await chain.render("Thank you.", locale="en")
+    # edge was not asked at all (asked, it would have failed again and been listed)
     assert second.engine is espeak and second.failures == ()
-    assert time.perf_counter() - started < 0.5  # no connect timeout waited out
     now[0] = 61.0  # the rest is over: edge is tried first again
     assert chain.resting() == []
     third = await chain.render("Goodbye.", locale="en")
