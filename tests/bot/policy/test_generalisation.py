@@ -298,6 +298,8 @@ EVERY_ACTION_FLOORS = {
     ("zh", "_blind20"): (44, 4, 0.966),
     ("en", "_blind21"): (43, 2, 0.926),
     ("zh", "_blind21"): (45, 2, 0.98),
+    ("en", "_blind22"): (45, 5, 0.913),
+    ("zh", "_blind22"): (41, 1, 0.886),
 }
 
 
@@ -327,7 +329,8 @@ def test_blind_sets_with_every_action(
     # 43/45, 1/45, 94.7 %. blind20 (after round 15; its writers asked for more regional
     # Englishes and dialects, elderly and young speakers) en 40/45, 7/45, 85.3 %; zh 42/45,
     # 6/45, 89.3 %. blind21 (after round 16; no "kill myself"/"suicide"/自杀/想死 at all) en
-    # 39/45, 3/45, 82.7 %; zh 40/45, 6/45, 90.0 %.
+    # 39/45, 3/45, 82.7 %; zh 40/45, 6/45, 90.0 %. 2026-12-06: blind22 (start of the
+    # session) en 45/45, 5/45, 91.3 %; zh 41/45, 1/45, 88.7 %.
     safety, neutral, accuracy = EVERY_ACTION_FLOORS[(locale, suffix)]
     assert report.hits["safety"] >= safety, report.misses
     assert report.totals["neutral"] - report.hits["neutral"] <= neutral, report.misses
