@@ -20,6 +20,11 @@ Order for every caller turn (see ../shared/DESIGN.md, "One call, as data flows")
 5. signals from custom actions (handoff, end call) are honoured;
 6. every bot line passes the output guard before it is spoken.
 
+People answer the phone with "Hello?", often over the recording notice. A turn that ended
+before the identity question began, that the policy lets continue and the dialogue reads
+as a greeting, is recorded (with its policy decision) but not answered: the question just
+asked stands. Answered, it would have the bot ask the same question twice in a row.
+
 The loop is I/O-free apart from its ports (:mod:`bot.calls.ports`), so it runs the same over
 real WebRTC audio and in tests with scripted ports.
 """
@@ -62,6 +67,8 @@ VERIFY_MIN_CONFIDENCE = 0.6
 HANDOFF_RESPONSE = "utter_handoff"
 HOLD_OVER_RESPONSE = "utter_handoff_callback"
 STILL_THERE_RESPONSE = "utter_still_there"
+#: The dialogue's intent for "hello" / "喂": said before the identity question, not answered.
+GREET_INTENT = "greet"
 DEFAULT_CLOSE = "utter_goodbye"
 
 
@@ -131,6 +138,8 @@ class Conversation:
         #: When the bot's latest line ended: a caller turn heard while the bot was still
         #: speaking (over the uninterruptible notice) waits for a reply only from then on.
         self._last_said_end = 0
+        #: When the opening's last line (the identity question) began; None before it.
+        self._question_at: int | None = None
 
     # -- state -----------------------------------------------------------------------------
     def _advance(self, kind: EventKind, reasons: tuple[str, ...] = ()) -> Effect:
@@ -196,6 +205,7 @@ class Conversation:
         self._absorb(opening)
         # The recording notice and identity question are required disclosures.
         await self._say_all(opening.lines, uninterruptible=True)
+        self._question_at = self._turns[-1].started_ms if self._turns else None
         self._advance("opening_done")
         while self._state.bot_may_speak:
             if self._state.turns >= self._setup.max_turns:
@@ -244,6 +254,8 @@ class Conversation:
         )
         words = Turn(heard.text, self._setup.locale, asr_confidence=heard.confidence)
         heard_alone = decide(words, context)
+        if await self._greeted_before_question(heard, heard_alone, context):
+            return
         answered: DialogueReply | None = None
         if heard_alone.action in ("handoff", "end_call"):
             understanding = await self._dialogue.understand(heard.text)
@@ -260,20 +272,7 @@ class Conversation:
             intent_confidence=understanding.confidence,
         )
         decision = decide(turn, context)
-        self._decisions.append(decision)
-        self._history.append(PastTurn.from_decision(turn, decision))
-        self._record(
-            "callee",
-            heard.text,
-            heard.started_ms,
-            heard.ended_ms,
-            asr_confidence=heard.confidence,
-            intent=understanding.intent,
-            intent_confidence=understanding.confidence,
-            policy_action=decision.action,
-            policy_reasons=decision.reasons,
-        )
-        self._recorder.event("policy_decision", {"turn": heard.text, **decision.to_json()})
+        self._note_turn(heard, turn, decision)
         self._advance("caller_turn")
         if "third_party" in decision.reasons or "wrong_party" in decision.reasons:
             self._third_party = True
@@ -321,6 +320,48 @@ class Conversation:
             await self._finish_closing(say=False)
             return
         await self._say_all(reply.lines)
+
+    def _note_turn(self, heard: Heard, turn: Turn, decision: Decision) -> None:
+        """Keep a caller turn and the policy's decision on it (transcript, history, audit)."""
+        self._decisions.append(decision)
+        self._history.append(PastTurn.from_decision(turn, decision))
+        self._record(
+            "callee",
+            heard.text,
+            heard.started_ms,
+            heard.ended_ms,
+            asr_confidence=heard.confidence,
+            intent=turn.intent,
+            intent_confidence=turn.intent_confidence,
+            policy_action=decision.action,
+            policy_reasons=decision.reasons,
+        )
+        self._recorder.event("policy_decision", {"turn": heard.text, **decision.to_json()})
+
+    async def _greeted_before_question(
+        self, heard: Heard, words: Decision, context: CallContext
+    ) -> bool:
+        """Record, unanswered, a greeting said before the identity question was asked."""
+        before = self._question_at is not None and heard.ended_ms <= self._question_at
+        if not before or words.action != "continue" or words.reasons:
+            return False
+        understanding = await self._dialogue.understand(heard.text)
+        if understanding.intent != GREET_INTENT:
+            return False
+        turn = Turn(
+            text=heard.text,
+            locale=self._setup.locale,
+            asr_confidence=heard.confidence,
+            intent=understanding.intent,
+            intent_confidence=understanding.confidence,
+        )
+        decision = decide(turn, context)
+        if decision.action != "continue":
+            return False
+        self._note_turn(heard, turn, decision)
+        self._recorder.event("greeting_before_question", {"turn": heard.text})
+        self._last_heard_end = None  # nothing answers it: no reply latency to count
+        return True
 
     async def _answer(self, text: str, words: Decision) -> DialogueReply:
         """The dialogue's answer; as the words' promise or hardship when the model read otherwise.

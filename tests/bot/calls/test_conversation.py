@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from bot.calls.conversation import CallSetup, Conversation
+from bot.calls.conversation import GREET_INTENT, CallSetup, Conversation
 from bot.calls.ports import DialogueReply, Heard, Understanding
 from tests.bot.calls.fakes import ListRecorder, ScriptedDialogue, ScriptedVoice
 
@@ -338,3 +338,72 @@ async def test_before_verification_the_dialogues_wrong_party_close_stands() -> N
     result, voice, recorder = await _run_with(dialogue, ["hmm about that thing"])
     assert "Sorry, wrong number." in voice.said
     assert result.outcome.kind == "wrong_party"
+
+
+class _Greets(ScriptedDialogue):
+    """Reads "hello" as a greeting and answers it by asking who it is speaking with again."""
+
+    async def understand(self, text: str) -> Understanding:
+        if text.strip(" ?.!").lower() == "hello":
+            return Understanding(GREET_INTENT, 0.97)
+        return await super().understand(text)
+
+    async def answer(self, text: str) -> DialogueReply:
+        if text.strip(" ?.!").lower() == "hello":
+            return DialogueReply(("Am I speaking with Ann Lee?",), slots=dict(self.slots))
+        return await super().answer(text)
+
+
+class _SaysFirstOverTheNotice(ScriptedVoice):
+    """The caller's first turn was said (and ended) while the recording notice played."""
+
+    async def listen(self, timeout_s: float) -> Heard | None:
+        if len(self.said) == 2 and self.script and not getattr(self, "_first_done", False):
+            self._first_done = True
+            text = self.script.pop(0)
+            assert text is not None
+            return Heard(text, 0.9, 20, 80)  # the notice played from 0 to 320 ms
+        return await super().listen(timeout_s)
+
+
+async def _opening_run(voice: ScriptedVoice):  # type: ignore[no-untyped-def]
+    dialogue = _Greets()
+    recorder = ListRecorder()
+    result = await Conversation(SETUP, dialogue, voice, recorder).run()
+    return result, dialogue, voice, recorder
+
+
+async def test_a_hello_over_the_notice_is_kept_but_the_question_is_not_asked_twice() -> None:
+    voice = _SaysFirstOverTheNotice(["Hello?", "yes speaking", "i can pay a hundred on friday"])
+    result, dialogue, voice, recorder = await _opening_run(voice)
+    assert voice.said[:3] == [
+        "This call is recorded.",
+        "Am I speaking with Ann Lee?",
+        "Thanks. You owe 350 dollars.",
+    ]
+    assert dialogue.replies_seen[0] == "yes speaking"  # the dialogue never answered the hello
+    greeting = result.turns[2]
+    assert (greeting.speaker, greeting.text, greeting.intent) == ("callee", "Hello?", "greet")
+    assert greeting.policy_action == "continue"
+    assert ("greeting_before_question", {"turn": "Hello?"}) in recorder.events
+    assert result.outcome.kind == "promise_to_pay"
+
+
+async def test_a_hello_after_the_question_is_answered() -> None:
+    result, dialogue, voice, _ = await _opening_run(ScriptedVoice(["Hello?", "yes speaking"]))
+    assert voice.said[:3] == [
+        "This call is recorded.",
+        "Am I speaking with Ann Lee?",
+        "Am I speaking with Ann Lee?",
+    ]
+    assert dialogue.replies_seen[:2] == ["Hello?", "yes speaking"]
+
+
+async def test_what_is_not_a_greeting_over_the_notice_is_heard_in_full() -> None:
+    voice = _SaysFirstOverTheNotice(["stop calling me"])
+    result, _, voice, _ = await _opening_run(voice)
+    assert result.outcome.kind == "cease"
+    voice = _SaysFirstOverTheNotice(["hello i just want to die"])
+    result, _, voice, _ = await _opening_run(voice)
+    assert result.outcome.handoff is True
+    assert {"self_harm", "distress"} & set(result.outcome.reasons)
