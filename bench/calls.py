@@ -22,18 +22,23 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
 import os
 import socket
 import sys
 import tempfile
 import time
+import traceback
 from collections import Counter
+from dataclasses import fields as dataclass_fields
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Literal
 
 from bot.calls.runner import CallReport
-from bot.demo.population import prepare
-from bot.demo.run import DemoRun, run_calls
+from bot.campaigns.claim import ClaimedAttempt
+from bot.demo.population import DemoData, open_database_in, prepare
+from bot.demo.run import DemoRun, ring_spread, run_calls
 from bot.dialogue import server
 from bot.dialogue.training import Project, ensure_model
 from voice.asr import engine_for
@@ -88,32 +93,24 @@ def print_transcripts(reports: list[CallReport], state: DemoRun) -> None:
             print(f"    callee {event.kind:11} {event.at_ms:7} {event.text}", file=sys.stderr)
 
 
-def step(
+def _call_share(
+    data: DemoData,
     locale: Literal["zh", "en"],
-    calls: int,
     servers: server.ServerInfo,
-    root: Path,
     *,
     callee_process: bool,
     callee_ears: Ears,
-    transcripts: bool = False,
+    transcripts: bool,
+    rings: dict[str, float],
 ) -> dict[str, Any]:
-    data = prepare(
-        root / f"step-{calls}",
-        locale=locale,
-        calls=calls,
-        population=max(60, calls * 8),
-        seed=calls,
-    )
+    """Run all of ``data``'s claims at once on this process's event loop; the raw figures."""
     state = DemoRun()
-    load_before = os.getloadavg()[0]
     cpu0 = time.process_time()
-    wall0 = time.monotonic()
     reports = asyncio.run(
         run_calls(
             data,
             locale=locale,
-            concurrency=calls,
+            concurrency=len(data.claims),
             hold_seconds=1.0,
             state=state,
             personas=["cooperative_promise"],
@@ -123,24 +120,154 @@ def step(
             # each call's own lines are rendered when first said, as a dialler at scale
             # would: rendering all of them ahead is ~10 s of CPU per call
             render_ahead="shared",
+            rings=rings,
         )
     )
-    wall = time.monotonic() - wall0
-    cpu = time.process_time() - cpu0
-    latencies = [ms for r in state.callees.values() for ms in callee_latencies(r)]
-    bot_side = [ms for r in reports if r.result for ms in r.result.latencies_ms]
-    data.db.close()
     if transcripts:
         print_transcripts(reports, state)
     return {
+        "latencies": [ms for r in state.callees.values() for ms in callee_latencies(r)],
+        "bot_side": [ms for r in reports if r.result for ms in r.result.latencies_ms],
+        "outcomes": [r.outcome.kind for r in reports],
+        "ended_by": [r.ended_by for r in state.callees.values()],
+        "cpu_s": time.process_time() - cpu0,
+    }
+
+
+def _worker(
+    data: dict[str, Any],
+    claims: tuple[ClaimedAttempt, ...],
+    locale: Literal["zh", "en"],
+    servers: server.ServerInfo,
+    whisper_threads: int,
+    callee_ears: Ears,
+    transcripts: bool,
+    rings: dict[str, float],
+) -> dict[str, Any]:
+    """One bot worker process: its share of the claims on its own event loop and Whisper.
+
+    ``data`` holds the prepared demo's fields but its database (a connection does not cross
+    processes): the worker opens the same SQLite file, as workers dialling one campaign would.
+    """
+    os.environ["KINDCALL_WHISPER_THREADS"] = str(whisper_threads)
+    os.environ.setdefault("KINDCALL_TTS_OFFLINE", "1")
+    fields = {**data, "claims": claims}
+    mine = DemoData(db=open_database_in(fields["directory"]), **fields)
+    try:
+        return _call_share(
+            mine,
+            locale,
+            servers,
+            callee_process=False,
+            callee_ears=callee_ears,
+            transcripts=transcripts,
+            rings=rings,
+        )
+    finally:
+        mine.db.close()
+
+
+def _worker_main(send: Connection, *args: Any) -> None:
+    """A worker process's entry: send :func:`_worker`'s figures, then leave at once.
+
+    ``os._exit`` skips the interpreter's teardown, where CTranslate2's and onnxruntime's
+    native threads abort the process ("terminate called without an active exception").
+    """
+    status = 1
+    try:
+        send.send(_worker(*args))
+        status = 0
+    except BaseException:
+        traceback.print_exc()  # the parent's recv() then fails: the cause is above it
+    finally:
+        send.close()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+
+
+def step(
+    locale: Literal["zh", "en"],
+    calls: int,
+    servers: server.ServerInfo,
+    root: Path,
+    *,
+    callee_process: bool,
+    callee_ears: Ears,
+    transcripts: bool = False,
+    workers: int = 1,
+    ring_spread_s: float = 0.0,
+) -> dict[str, Any]:
+    data = prepare(
+        root / f"step-{calls}",
+        locale=locale,
+        calls=calls,
+        population=max(60, calls * 8),
+        seed=calls,
+    )
+    # ring times over every call of the step, so the workers' far ends interleave
+    rings = ring_spread([f"a{c.attempt_id}" for c in data.claims], ring_spread_s)
+    load_before = os.getloadavg()[0]
+    wall0 = time.monotonic()
+    if workers <= 1:
+        shares = [
+            _call_share(
+                data,
+                locale,
+                servers,
+                callee_process=callee_process,
+                callee_ears=callee_ears,
+                transcripts=transcripts,
+                rings=rings,
+            )
+        ]
+    else:
+        # One bot worker per core: each process carries its share of the calls (and their
+        # simulated far ends) on its own event loop, all dialling one campaign in one
+        # database, one Rasa server between them; Whisper's threads are split between them.
+        threads = max(1, (os.cpu_count() or 1) // workers)
+        portable = {f.name: getattr(data, f.name) for f in dataclass_fields(data) if f.name != "db"}
+        context = multiprocessing.get_context("spawn")
+        pipes = []
+        for i in range(workers):
+            claims = data.claims[i::workers]
+            if not claims:
+                continue
+            receive, send = context.Pipe(duplex=False)
+            args = (
+                send,
+                portable,
+                claims,
+                locale,
+                servers,
+                threads,
+                callee_ears,
+                transcripts,
+                rings,
+            )
+            context.Process(target=_worker_main, args=args, name=f"bot-worker-{i}").start()
+            send.close()
+            pipes.append(receive)
+        try:
+            shares = [pipe.recv() for pipe in pipes]
+        except EOFError as exc:
+            raise RuntimeError("a bot worker failed (its traceback is above)") from exc
+    wall = time.monotonic() - wall0
+    data.db.close()
+    latencies = [ms for share in shares for ms in share["latencies"]]
+    bot_side = [ms for share in shares for ms in share["bot_side"]]
+    outcomes = [kind for share in shares for kind in share["outcomes"]]
+    return {
         "concurrent_calls": calls,
+        "workers": max(1, workers),
+        "ring_spread_s": ring_spread_s,
         "callee_ears": callee_ears,
         "claimed": len(data.claims),
-        "outcomes": [r.outcome.kind for r in reports],
-        "promises": sum(r.outcome.kind == "promise_to_pay" for r in reports),
+        "outcomes": outcomes,
+        "promises": sum(kind == "promise_to_pay" for kind in outcomes),
         # Who ended each call: "bot" (it closed), "callee" (it hung up after its goodbye),
         # "timeout" (the callee gave up after its persona's max_call_s).
-        "callees_ended_by": dict(Counter(r.ended_by for r in state.callees.values())),
+        "callees_ended_by": dict(Counter(e for share in shares for e in share["ended_by"])),
         "voice_to_voice_ms": {
             "p50": pct(latencies, 0.5),
             "p95": pct(latencies, 0.95),
@@ -148,7 +275,7 @@ def step(
         },
         "bot_side_ms": {"p50": pct(bot_side, 0.5), "p95": pct(bot_side, 0.95)},
         "wall_s": round(wall, 1),
-        "process_cpu_s": round(cpu, 1),
+        "process_cpu_s": round(sum(share["cpu_s"] for share in shares), 1),
         "load_avg_before": round(load_before, 2),
         "load_avg_after": round(os.getloadavg()[0], 2),
     }
@@ -178,7 +305,26 @@ def main() -> None:
         action="store_true",
         help="print every call's turns (bot clock) and its callee's events to stderr",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="bot worker processes sharing each step's calls (one per core: --workers 2 on "
+        "2 cores); each carries its calls' simulated far ends, Whisper threads are split",
+    )
+    parser.add_argument(
+        "--ring-spread",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="spread the moments the far ends answer evenly over S seconds (default 0: every "
+        "far end answers at once, a burst; calls in steady state are at different stages)",
+    )
     args = parser.parse_args()
+    if not 0 <= args.ring_spread < 20:
+        parser.error("--ring-spread must be 0 <= S < 20 (the bot stops ringing after 20 s)")
+    if args.workers > 1 and args.callee_process:
+        parser.error("--workers runs each worker's far ends in its own process already")
     os.environ.setdefault("KINDCALL_TTS_OFFLINE", "1")
     project = Project.default()
     model = ensure_model(project, args.locale).model
@@ -197,6 +343,8 @@ def main() -> None:
                     callee_process=args.callee_process,
                     callee_ears=args.callee_ears,
                     transcripts=args.transcripts,
+                    workers=args.workers,
+                    ring_spread_s=args.ring_spread,
                 )
                 for n in args.steps
             ]
@@ -209,6 +357,8 @@ def main() -> None:
         "tts": " > ".join(e.name for e in default_engine(args.locale).engines),
         "cores": os.cpu_count(),
         "callees": "own process" if args.callee_process else "bot's process",
+        "workers": args.workers,
+        "ring_spread_s": args.ring_spread,
         "callee_ears": args.callee_ears,
         "steps": results,
     }

@@ -71,18 +71,29 @@ class SimulatedDialer:
         personas: The persona to play for each call id.
         callees: Where the personas run: :class:`LocalCallees`, or a
             ``voice.sim.process.CalleeProcess`` (the default of the demo).
+        rings: Seconds a call rings before its far end answers, per call id (0 if absent):
+            people do not all pick up at the same moment.
     """
 
-    def __init__(self, personas: Mapping[str, Persona], callees: CalleeRunner) -> None:
+    def __init__(
+        self,
+        personas: Mapping[str, Persona],
+        callees: CalleeRunner,
+        rings: Mapping[str, float] | None = None,
+    ) -> None:
         self._personas = personas
         self._callees = callees
+        self._rings = dict(rings or {})
         self.results: dict[str, CalleeResult] = {}
 
     def dial(self, call_id: str, account: CallAccount, offer_url: str) -> asyncio.Task[object]:
         """Start the persona for ``call_id``; the task ends when it is done with the call."""
         persona = self._personas[call_id]
+        ring = self._rings.get(call_id, 0.0)
 
         async def far_end() -> object:
+            if ring > 0:
+                await asyncio.sleep(ring)
             result = await self._callees.run(call_id, persona, offer_url)
             self.results[call_id] = result
             return result

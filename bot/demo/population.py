@@ -45,6 +45,18 @@ class DemoData:
     rejected: int
 
 
+def open_database_in(directory: Path) -> Database:
+    """The demo database kept in ``directory`` (its key beside it, created on first use).
+
+    Several processes may open the same one (WAL, busy timeout): workers that each dial a
+    share of the claims, as ``bench/calls.py --workers`` runs them.
+    """
+    return open_database(
+        f"sqlite:///{directory / 'kindcall.db'}",
+        master_key=load_master_key(directory / "data.key"),
+    )
+
+
 def demo_clock(locale: str, today: date) -> datetime:
     """The simulated instant: the next Wednesday after ``today`` at the locale's hour."""
     _, hour = DEMO_PROFILE[locale]
@@ -65,10 +77,7 @@ def prepare(
     if directory.exists():
         shutil.rmtree(directory)
     directory.mkdir(parents=True)
-    db = open_database(
-        f"sqlite:///{directory / 'kindcall.db'}",
-        master_key=load_master_key(directory / "data.key"),
-    )
+    db = open_database_in(directory)
     source = directory / f"population-{locale}.csv"
     write_synthetic(source, population, locale, seed)
     report = run_import(db, source, mapping=None, agency="demo")

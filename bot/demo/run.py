@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import statistics
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -63,6 +63,14 @@ RenderAhead = Literal["all", "shared"]
 """What a call has rendered before it is dialled (see :func:`run_calls`)."""
 
 
+def ring_spread(call_ids: Sequence[str], spread_s: float) -> dict[str, float]:
+    """Ring times spread evenly over ``spread_s`` seconds, in call order (all 0 when 0)."""
+    if spread_s <= 0 or len(call_ids) < 2:
+        return {call_id: 0.0 for call_id in call_ids}
+    step = spread_s / (len(call_ids) - 1)
+    return {call_id: round(i * step, 3) for i, call_id in enumerate(call_ids)}
+
+
 def expected_outcome(persona: str) -> str:
     """The outcome ``persona`` must end in."""
     return dict(PERSONA_OUTCOMES)[persona]
@@ -81,6 +89,7 @@ async def run_calls(
     callee_process: bool = False,
     callee_ears: Ears = "whisper",
     render_ahead: RenderAhead = "all",
+    rings: Mapping[str, float] | None = None,
 ) -> list[CallReport]:
     """Start the servers, render ahead, run every claimed call, stop the servers.
 
@@ -95,6 +104,9 @@ async def run_calls(
     line its account can hear (no line waits for speech, nothing pauses mid-line: the demo),
     ``"shared"`` only the lines every account shares, the account's own lines rendered when
     first said, sentence by sentence (far less CPU per call: the load benchmark).
+    ``rings`` is how long each call (by call id, ``a{attempt_id}``) rings before its far end
+    answers (see :func:`ring_spread`; under the runner's ring timeout); by default every far
+    end answers at once.
     """
     far_process = CalleeProcess(locale, ears=callee_ears) if callee_process else None
     if far_process is not None:
@@ -112,6 +124,7 @@ async def run_calls(
             far_process=far_process,
             callee_ears=callee_ears,
             render_ahead=render_ahead,
+            rings=rings,
         )
     finally:
         if far_process is not None:
@@ -131,6 +144,7 @@ async def _run_calls(
     far_process: CalleeProcess | None,
     callee_ears: Ears,
     render_ahead: RenderAhead,
+    rings: Mapping[str, float] | None,
 ) -> list[CallReport]:
     call_ids = [f"a{c.attempt_id}" for c in data.claims]
     state.personas = persona_plan(call_ids, personas)
@@ -208,7 +222,9 @@ async def _run_calls(
         )
         callees = LocalCallees({locale: default_engine(locale, baker=True)}, {locale: callee_asr})
     dialer = SimulatedDialer(
-        {cid: load_persona(name, locale) for cid, name in state.personas.items()}, callees
+        {cid: load_persona(name, locale) for cid, name in state.personas.items()},
+        callees,
+        rings,
     )
     state.callees = dialer.results
     try:
@@ -340,4 +356,11 @@ def report_json(data: DemoData, state: DemoRun, reports: list[CallReport]) -> di
     }
 
 
-__all__ = ["DemoRun", "expected_outcome", "persona_plan", "report_json", "run_calls"]
+__all__ = [
+    "DemoRun",
+    "expected_outcome",
+    "persona_plan",
+    "report_json",
+    "ring_spread",
+    "run_calls",
+]
