@@ -300,6 +300,8 @@ EVERY_ACTION_FLOORS = {
     ("zh", "_blind21"): (45, 2, 0.98),
     ("en", "_blind22"): (45, 3, 0.953),
     ("zh", "_blind22"): (44, 0, 0.993),
+    ("en", "_blind23"): (45, 1, 0.993),
+    ("zh", "_blind23"): (44, 0, 0.98),
 }
 
 
@@ -331,7 +333,10 @@ def test_blind_sets_with_every_action(
     # 6/45, 89.3 %. blind21 (after round 16; no "kill myself"/"suicide"/自杀/想死 at all) en
     # 39/45, 3/45, 82.7 %; zh 40/45, 6/45, 90.0 %. 2026-12-06: blind22 (start of the
     # session) en 45/45, 5/45, 91.3 %; zh 41/45, 1/45, 88.7 % (after round 18, which saw
-    # some of its lines: en 45/45, 3/45, 95.3 %; zh 44/45, 0/45, 99.3 %).
+    # some of its lines: en 45/45, 3/45, 95.3 %; zh 44/45, 0/45, 99.3 %). blind23 (after
+    # round 18, before round 19, which worked from its families in the abstract) en 44/45,
+    # 3/45, 92.7 %; zh 39/45, 0/45, 90.0 % (after round 19: en 45/45, 1/45, 99.3 %; zh
+    # 44/45, 0/45, 98.0 %).
     safety, neutral, accuracy = EVERY_ACTION_FLOORS[(locale, suffix)]
     assert report.hits["safety"] >= safety, report.misses
     assert report.totals["neutral"] - report.hits["neutral"] <= neutral, report.misses
