@@ -264,13 +264,7 @@ class Conversation:
                 await self._switch_tone()
             answered = await self._answer(heard.text, heard_alone)
             understanding = Understanding(answered.intent, answered.confidence)
-        turn = Turn(
-            text=heard.text,
-            locale=self._setup.locale,
-            asr_confidence=heard.confidence,
-            intent=understanding.intent,
-            intent_confidence=understanding.confidence,
-        )
+        turn = self._understood(heard, understanding)
         decision = decide(turn, context)
         self._note_turn(heard, turn, decision)
         self._advance("caller_turn")
@@ -321,6 +315,16 @@ class Conversation:
             return
         await self._say_all(reply.lines)
 
+    def _understood(self, heard: Heard, understanding: Understanding) -> Turn:
+        """The policy's input for a heard turn, with the dialogue's reading of it."""
+        return Turn(
+            text=heard.text,
+            locale=self._setup.locale,
+            asr_confidence=heard.confidence,
+            intent=understanding.intent,
+            intent_confidence=understanding.confidence,
+        )
+
     def _note_turn(self, heard: Heard, turn: Turn, decision: Decision) -> None:
         """Keep a caller turn and the policy's decision on it (transcript, history, audit)."""
         self._decisions.append(decision)
@@ -348,13 +352,7 @@ class Conversation:
         understanding = await self._dialogue.understand(heard.text)
         if understanding.intent != GREET_INTENT:
             return False
-        turn = Turn(
-            text=heard.text,
-            locale=self._setup.locale,
-            asr_confidence=heard.confidence,
-            intent=understanding.intent,
-            intent_confidence=understanding.confidence,
-        )
+        turn = self._understood(heard, understanding)
         decision = decide(turn, context)
         if decision.action != "continue":
             return False
