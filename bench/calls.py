@@ -14,6 +14,11 @@ sentence by sentence, the first sentence playing while the rest render.
 
     .venv/bin/python bench/calls.py --locale en --steps 1 5 10
 
+``--workers 2`` splits each step's calls between two bot worker processes (one per core,
+one database and one Rasa server between them); ``--ring-spread 15`` has the far ends answer
+at moments spread over 15 s instead of all at once (calls at different stages, as in steady
+state).
+
 Prints a table and one JSON object (also written with --out).
 """
 
@@ -229,6 +234,7 @@ def step(
         portable = {f.name: getattr(data, f.name) for f in dataclass_fields(data) if f.name != "db"}
         context = multiprocessing.get_context("spawn")
         pipes = []
+        processes = []
         for i in range(workers):
             claims = data.claims[i::workers]
             if not claims:
@@ -245,13 +251,18 @@ def step(
                 transcripts,
                 rings,
             )
-            context.Process(target=_worker_main, args=args, name=f"bot-worker-{i}").start()
+            process = context.Process(target=_worker_main, args=args, name=f"bot-worker-{i}")
+            process.start()
             send.close()
             pipes.append(receive)
+            processes.append(process)
         try:
             shares = [pipe.recv() for pipe in pipes]
         except EOFError as exc:
             raise RuntimeError("a bot worker failed (its traceback is above)") from exc
+        finally:
+            for process in processes:
+                process.join(30)
     wall = time.monotonic() - wall0
     data.db.close()
     latencies = [ms for share in shares for ms in share["latencies"]]
