@@ -302,6 +302,8 @@ EVERY_ACTION_FLOORS = {
     ("zh", "_blind22"): (44, 0, 0.993),
     ("en", "_blind23"): (45, 1, 0.993),
     ("zh", "_blind23"): (44, 0, 0.98),
+    ("en", "_blind24"): (45, 2, 0.94),
+    ("zh", "_blind24"): (45, 3, 0.933),
 }
 
 
@@ -336,7 +338,9 @@ def test_blind_sets_with_every_action(
     # some of its lines: en 45/45, 3/45, 95.3 %; zh 44/45, 0/45, 99.3 %). blind23 (after
     # round 18, before round 19, which worked from its families in the abstract) en 44/45,
     # 3/45, 92.7 %; zh 39/45, 0/45, 90.0 % (after round 19: en 45/45, 1/45, 99.3 %; zh
-    # 44/45, 0/45, 98.0 %).
+    # 44/45, 0/45, 98.0 %). blind24 (after round 19) en 41/45, 2/45, 91.3 %; zh 40/45, 3/45,
+    # 90.0 % (after the fixes in test_blind24_families.py: en 45/45, 2/45, 94.0 %; zh 45/45,
+    # 3/45, 93.3 %).
     safety, neutral, accuracy = EVERY_ACTION_FLOORS[(locale, suffix)]
     assert report.hits["safety"] >= safety, report.misses
     assert report.totals["neutral"] - report.hits["neutral"] <= neutral, report.misses
