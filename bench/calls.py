@@ -40,7 +40,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Literal
 
-from bot.calls.runner import CallReport
+from bot.calls.runner import CallReport, call_id_of
 from bot.campaigns.claim import ClaimedAttempt
 from bot.demo.population import DemoData, open_database_in, prepare
 from bot.demo.run import DemoRun, ring_spread, run_calls
@@ -154,8 +154,7 @@ def _worker(
     ``data`` holds the prepared demo's fields but its database (a connection does not cross
     processes): the worker opens the same SQLite file, as workers dialling one campaign would.
     """
-    os.environ["KINDCALL_WHISPER_THREADS"] = str(whisper_threads)
-    os.environ.setdefault("KINDCALL_TTS_OFFLINE", "1")
+    os.environ["KINDCALL_WHISPER_THREADS"] = str(whisper_threads)  # read when Whisper loads
     fields = {**data, "claims": claims}
     mine = DemoData(db=open_database_in(fields["directory"]), **fields)
     try:
@@ -211,7 +210,7 @@ def step(
         seed=calls,
     )
     # ring times over every call of the step, so the workers' far ends interleave
-    rings = ring_spread([f"a{c.attempt_id}" for c in data.claims], ring_spread_s)
+    rings = ring_spread([call_id_of(c.attempt_id) for c in data.claims], ring_spread_s)
     load_before = os.getloadavg()[0]
     wall0 = time.monotonic()
     if workers <= 1:

@@ -186,6 +186,11 @@ class DialRefused(StorageError):
         self.reason = reason
 
 
+def call_id_of(attempt_id: int) -> str:
+    """The id a call of ``attempt_id`` goes by (signalling path, Rasa sender id, events)."""
+    return f"a{attempt_id}"
+
+
 async def run_attempt(attempt_id: int, services: CallServices, dialer: Dialer) -> CallReport:
     """Dial one claimed attempt and run it to its stored outcome.
 
@@ -195,7 +200,7 @@ async def run_attempt(attempt_id: int, services: CallServices, dialer: Dialer) -
     """
     db = services.db
     account = await asyncio.to_thread(_load, db, attempt_id)
-    call_id = f"a{attempt_id}"
+    call_id = call_id_of(attempt_id)
     try:
         await asyncio.to_thread(
             mark_dialled, db, attempt_id, services.clock(), worker_id=services.worker_id
@@ -313,6 +318,7 @@ __all__ = [
     "CallServices",
     "Dialer",
     "SessionHub",
+    "call_id_of",
     "call_setup",
     "call_slots",
     "DialRefused",

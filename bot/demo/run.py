@@ -19,6 +19,7 @@ from bot.calls.runner import (
     CallServices,
     DialRefused,
     SessionHub,
+    call_id_of,
     call_slots,
     run_attempt,
 )
@@ -104,9 +105,9 @@ async def run_calls(
     line its account can hear (no line waits for speech, nothing pauses mid-line: the demo),
     ``"shared"`` only the lines every account shares, the account's own lines rendered when
     first said, sentence by sentence (far less CPU per call: the load benchmark).
-    ``rings`` is how long each call (by call id, ``a{attempt_id}``) rings before its far end
-    answers (see :func:`ring_spread`; under the runner's ring timeout); by default every far
-    end answers at once.
+    ``rings`` is how long each call (by :func:`~bot.calls.runner.call_id_of`) rings before
+    its far end answers (see :func:`ring_spread`; under the runner's ring timeout); by
+    default every far end answers at once.
     """
     far_process = CalleeProcess(locale, ears=callee_ears) if callee_process else None
     if far_process is not None:
@@ -146,9 +147,9 @@ async def _run_calls(
     render_ahead: RenderAhead,
     rings: Mapping[str, float] | None,
 ) -> list[CallReport]:
-    call_ids = [f"a{c.attempt_id}" for c in data.claims]
+    call_ids = [call_id_of(c.attempt_id) for c in data.claims]
     state.personas = persona_plan(call_ids, personas)
-    state.tiers = {f"a{c.attempt_id}": c.tier for c in data.claims}
+    state.tiers = {call_id_of(c.attempt_id): c.tier for c in data.claims}
     state.states = {call_id: "queued" for call_id in call_ids}
 
     def stage(text: str) -> None:
@@ -235,7 +236,7 @@ async def _run_calls(
             async with gate:
                 # Render ahead per call, just before dialling it: the first calls start
                 # while later accounts' lines are still to be rendered.
-                state.states[f"a{attempt_id}"] = "rendering"
+                state.states[call_id_of(attempt_id)] = "rendering"
                 await _render_ahead(data, bot_tts, locale, attempt_id, render_ahead)
                 try:
                     report = await run_attempt(attempt_id, services, dialer)
