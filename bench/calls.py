@@ -19,6 +19,11 @@ one database and one Rasa server between them); ``--ring-spread 15`` has the far
 at moments spread over 15 s instead of all at once (calls at different stages, as in steady
 state).
 
+``--bot-cpus 0 --callee-cpus 1 --callee-process`` measures the bot on a core of its own: the
+bot process (with the Rasa server it starts) may run only on CPU 0, the simulated far ends
+only on CPU 1, as if they were on other machines; each pinned CPU's busy share over the step
+is reported. That is how "calls per core" is read.
+
 Prints a table and one JSON object (also written with --out).
 """
 
@@ -47,6 +52,7 @@ from bot.demo.run import DemoRun, ring_spread, run_calls
 from bot.dialogue import server
 from bot.dialogue.training import Project, ensure_model
 from voice.asr import engine_for
+from voice.cpus import pin_process
 from voice.sim import EARS, CalleeResult, Ears
 from voice.tts.defaults import default_engine
 
@@ -55,6 +61,32 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def cpu_times() -> dict[int, tuple[int, int]]:
+    """Per CPU: (busy, total) clock ticks since boot, from ``/proc/stat``."""
+    times: dict[int, tuple[int, int]] = {}
+    with open("/proc/stat", encoding="ascii") as stat:
+        for line in stat:
+            name, *values = line.split()
+            if not name.startswith("cpu") or name == "cpu":
+                continue
+            ticks = [int(v) for v in values]
+            idle = ticks[3] + ticks[4]  # idle + iowait
+            times[int(name[3:])] = (sum(ticks[:8]) - idle, sum(ticks[:8]))
+    return times
+
+
+def busy_shares(
+    before: dict[int, tuple[int, int]], after: dict[int, tuple[int, int]]
+) -> dict[str, float]:
+    """Each CPU's busy share (0..1) between two :func:`cpu_times` readings."""
+    shares: dict[str, float] = {}
+    for cpu, (busy, total) in after.items():
+        busy0, total0 = before.get(cpu, (0, 0))
+        elapsed = total - total0
+        shares[str(cpu)] = round((busy - busy0) / elapsed, 3) if elapsed > 0 else 0.0
+    return shares
 
 
 def callee_latencies(result: CalleeResult) -> list[int]:
@@ -107,6 +139,7 @@ def _call_share(
     callee_ears: Ears,
     transcripts: bool,
     rings: dict[str, float],
+    callee_cpus: frozenset[int] | None = None,
 ) -> dict[str, Any]:
     """Run all of ``data``'s claims at once on this process's event loop; the raw figures."""
     state = DemoRun()
@@ -126,6 +159,7 @@ def _call_share(
             # would: rendering all of them ahead is ~10 s of CPU per call
             render_ahead="shared",
             rings=rings,
+            callee_cpus=callee_cpus,
         )
     )
     if transcripts:
@@ -201,6 +235,7 @@ def step(
     transcripts: bool = False,
     workers: int = 1,
     ring_spread_s: float = 0.0,
+    callee_cpus: frozenset[int] | None = None,
 ) -> dict[str, Any]:
     data = prepare(
         root / f"step-{calls}",
@@ -212,6 +247,7 @@ def step(
     # ring times over every call of the step, so the workers' far ends interleave
     rings = ring_spread([call_id_of(c.attempt_id) for c in data.claims], ring_spread_s)
     load_before = os.getloadavg()[0]
+    busy0 = cpu_times()
     wall0 = time.monotonic()
     if workers <= 1:
         shares = [
@@ -223,13 +259,14 @@ def step(
                 callee_ears=callee_ears,
                 transcripts=transcripts,
                 rings=rings,
+                callee_cpus=callee_cpus,
             )
         ]
     else:
         # One bot worker per core: each process carries its share of the calls (and their
         # simulated far ends) on its own event loop, all dialling one campaign in one
         # database, one Rasa server between them; Whisper's threads are split between them.
-        threads = max(1, (os.cpu_count() or 1) // workers)
+        threads = max(1, len(os.sched_getaffinity(0)) // workers)
         portable = {f.name: getattr(data, f.name) for f in dataclass_fields(data) if f.name != "db"}
         context = multiprocessing.get_context("spawn")
         pipes = []
@@ -263,6 +300,7 @@ def step(
             for process in processes:
                 process.join(30)
     wall = time.monotonic() - wall0
+    busy = busy_shares(busy0, cpu_times())
     data.db.close()
     latencies = [ms for share in shares for ms in share["latencies"]]
     bot_side = [ms for share in shares for ms in share["bot_side"]]
@@ -288,6 +326,8 @@ def step(
         "process_cpu_s": round(sum(share["cpu_s"] for share in shares), 1),
         "load_avg_before": round(load_before, 2),
         "load_avg_after": round(os.getloadavg()[0], 2),
+        # each CPU's busy share over the step (all processes, from /proc/stat)
+        "cpu_busy": busy,
     }
 
 
@@ -330,7 +370,31 @@ def main() -> None:
         help="spread the moments the far ends answer evenly over S seconds (default 0: every "
         "far end answers at once, a burst; calls in steady state are at different stages)",
     )
+    parser.add_argument(
+        "--bot-cpus",
+        type=int,
+        nargs="+",
+        metavar="CPU",
+        help="run the bot process (and the Rasa server it starts) only on these CPUs",
+    )
+    parser.add_argument(
+        "--callee-cpus",
+        type=int,
+        nargs="+",
+        metavar="CPU",
+        help="run the simulated far ends only on these CPUs (needs --callee-process)",
+    )
     args = parser.parse_args()
+    if args.callee_cpus and not args.callee_process:
+        parser.error("--callee-cpus needs --callee-process (far ends in a process of their own)")
+    usable = os.sched_getaffinity(0)
+    for option, cpus in (("--bot-cpus", args.bot_cpus), ("--callee-cpus", args.callee_cpus)):
+        if cpus and not set(cpus) <= usable:
+            parser.error(f"{option} {cpus}: this process may use CPUs {sorted(usable)} only")
+    if args.bot_cpus:
+        # before the models load and the Rasa server starts: they inherit it
+        pin_process(args.bot_cpus)
+    callee_cpus = frozenset(args.callee_cpus) if args.callee_cpus else None
     if not 0 <= args.ring_spread < 20:
         parser.error("--ring-spread must be 0 <= S < 20 (the bot stops ringing after 20 s)")
     if args.workers > 1 and args.callee_process:
@@ -355,6 +419,7 @@ def main() -> None:
                     transcripts=args.transcripts,
                     workers=args.workers,
                     ring_spread_s=args.ring_spread,
+                    callee_cpus=callee_cpus,
                 )
                 for n in args.steps
             ]
@@ -370,6 +435,8 @@ def main() -> None:
         "workers": args.workers,
         "ring_spread_s": args.ring_spread,
         "callee_ears": args.callee_ears,
+        "bot_cpus": sorted(args.bot_cpus) if args.bot_cpus else None,
+        "callee_cpus": sorted(callee_cpus) if callee_cpus else None,
         "steps": results,
     }
     print(f"callee ears: {args.callee_ears}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import statistics
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -91,6 +91,7 @@ async def run_calls(
     callee_ears: Ears = "whisper",
     render_ahead: RenderAhead = "all",
     rings: Mapping[str, float] | None = None,
+    callee_cpus: Collection[int] | None = None,
 ) -> list[CallReport]:
     """Start the servers, render ahead, run every claimed call, stop the servers.
 
@@ -107,9 +108,14 @@ async def run_calls(
     first said, sentence by sentence (far less CPU per call: the load benchmark).
     ``rings`` is how long each call (by :func:`~bot.calls.runner.call_id_of`) rings before
     its far end answers (see :func:`ring_spread`; under the runner's ring timeout); by
-    default every far end answers at once.
+    default every far end answers at once. ``callee_cpus`` keeps the callee process on those
+    CPUs (with ``callee_process``; the call benchmark measures the bot on cores of its own).
     """
-    far_process = CalleeProcess(locale, ears=callee_ears) if callee_process else None
+    if callee_cpus is not None and not callee_process:
+        raise ValueError("callee_cpus needs callee_process")
+    far_process = (
+        CalleeProcess(locale, ears=callee_ears, cpus=callee_cpus) if callee_process else None
+    )
     if far_process is not None:
         far_process.start()  # it loads its voice and ears while Rasa starts
     try:

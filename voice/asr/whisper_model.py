@@ -100,7 +100,11 @@ def whisper_model_dir(target: Path | None = None) -> Path:
 
 
 def default_cpu_threads() -> int:
-    """``KINDCALL_WHISPER_THREADS``, else min(2, cores): 2 threads ≈ 0.65 s per short turn."""
+    """``KINDCALL_WHISPER_THREADS``, else min(2, usable cores): 2 threads ≈ 0.65 s a short turn.
+
+    Usable cores are those this process may run on (``os.sched_getaffinity``), not the
+    machine's: a process pinned to one core gets one thread.
+    """
     value = os.environ.get("KINDCALL_WHISPER_THREADS")
     if value:
         try:
@@ -110,7 +114,7 @@ def default_cpu_threads() -> int:
         if threads < 1:
             raise ASRError(f"KINDCALL_WHISPER_THREADS must be >= 1, got {threads}")
         return threads
-    return max(1, min(2, os.cpu_count() or 1))
+    return max(1, min(2, len(os.sched_getaffinity(0))))
 
 
 def shared_whisper_model(

@@ -24,10 +24,12 @@ import asyncio
 import logging
 import multiprocessing
 import threading
+from collections.abc import Collection
 from concurrent.futures import Future, InvalidStateError
 from multiprocessing.connection import Connection
 from typing import Any, cast
 
+from voice.cpus import pin_process
 from voice.sim.callee import EARS, CalleeResult, Ears, run_callee
 from voice.sim.persona import Persona
 from voice.sim.shared_voice import SharedVoice
@@ -49,18 +51,37 @@ class CalleeProcess:
         locale: The callees' language (their voice and ears are built for it).
         baker: Use the natural Mandarin voice when installed (see ``voice.tts.baker``).
         ears: How the callees hear the bot (see :func:`voice.sim.run_callee`).
+        cpus: The CPUs the child may run on (:func:`voice.cpus.pin_process`, before it
+            loads its models); where the parent may when None.
+            The call benchmark keeps the far ends off the bot's cores with it.
     """
 
-    def __init__(self, locale: str, *, baker: bool = True, ears: Ears = "whisper") -> None:
+    def __init__(
+        self,
+        locale: str,
+        *,
+        baker: bool = True,
+        ears: Ears = "whisper",
+        cpus: Collection[int] | None = None,
+    ) -> None:
         if ears not in EARS:
             raise ValueError(f'ears must be "whisper" or "captions", got {ears!r}')
+        if cpus is not None and not cpus:
+            raise ValueError("cpus must name at least one CPU (or be None)")
         self.ears: Ears = ears
         context = multiprocessing.get_context("spawn")
         self._requests_in, self._requests_out = context.Pipe(duplex=False)
         self._replies_in, self._replies_out = context.Pipe(duplex=False)
         self._process = context.Process(
             target=_child_main,
-            args=(self._requests_in, self._replies_out, locale, baker, ears),
+            args=(
+                self._requests_in,
+                self._replies_out,
+                locale,
+                baker,
+                ears,
+                None if cpus is None else frozenset(cpus),
+            ),
             name=f"callees-{locale}",
             daemon=True,
         )
@@ -77,6 +98,11 @@ class CalleeProcess:
         self._replies_out.close()
         self._reader = threading.Thread(target=self._read, name="callee-replies", daemon=True)
         self._reader.start()
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id once started."""
+        return self._process.pid
 
     async def ready(self) -> None:
         """Wait until the child has loaded its voice and ears (raises if it died first)."""
@@ -158,8 +184,15 @@ def _settle(
 
 
 def _child_main(
-    requests: Connection, replies: Connection, locale: str, baker: bool, ears: Ears
+    requests: Connection,
+    replies: Connection,
+    locale: str,
+    baker: bool,
+    ears: Ears,
+    cpus: frozenset[int] | None,
 ) -> None:
+    if cpus is not None:
+        pin_process(cpus)  # before the models load: every thread they start inherits it
     logging.basicConfig(level=logging.WARNING)
     try:
         asyncio.run(_serve(requests, replies, locale, baker, ears))

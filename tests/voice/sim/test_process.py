@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 import threading
 from concurrent.futures import Future
 
@@ -63,3 +64,25 @@ def test_a_reply_for_a_call_nobody_waits_for_does_not_stop_the_others() -> None:
     reader.join(5)
     assert not reader.is_alive()
     assert awaited.result(timeout=0) == done
+
+
+async def test_the_child_runs_only_on_the_cpus_it_is_given() -> None:
+    """The call benchmark keeps the far ends off the bot's cores (``--callee-cpus``)."""
+    usable = sorted(os.sched_getaffinity(0))
+    wanted = {usable[-1]}
+    far_ends = CalleeProcess("en", baker=False, ears="captions", cpus=wanted)
+    far_ends.start()
+    try:
+        await far_ends.ready()  # voice loaded: its threads exist
+        assert far_ends.pid is not None
+        threads = os.listdir(f"/proc/{far_ends.pid}/task")
+        assert len(threads) > 1
+        for thread in threads:
+            assert os.sched_getaffinity(int(thread)) == wanted
+    finally:
+        await asyncio.to_thread(far_ends.close)
+
+
+def test_an_empty_cpu_set_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least one CPU"):
+        CalleeProcess("en", cpus=set())
