@@ -304,6 +304,10 @@ EVERY_ACTION_FLOORS = {
     ("zh", "_blind23"): (44, 0, 0.98),
     ("en", "_blind24"): (45, 2, 0.94),
     ("zh", "_blind24"): (45, 3, 0.933),
+    ("en", "_blind25"): (45, 0, 0.986),
+    ("zh", "_blind25"): (45, 3, 0.966),
+    ("en", "_blind26"): (45, 1, 0.98),
+    ("zh", "_blind26"): (45, 2, 0.966),
 }
 
 
@@ -340,7 +344,9 @@ def test_blind_sets_with_every_action(
     # 3/45, 92.7 %; zh 39/45, 0/45, 90.0 % (after round 19: en 45/45, 1/45, 99.3 %; zh
     # 44/45, 0/45, 98.0 %). blind24 (after round 19) en 41/45, 2/45, 91.3 %; zh 40/45, 3/45,
     # 90.0 % (after the fixes in test_blind24_families.py: en 45/45, 2/45, 94.0 %; zh 45/45,
-    # 3/45, 93.3 %).
+    # 3/45, 93.3 %). blind25 (start of the session, before round 20) en 44/45, 0/45, 96.0 %;
+    # zh 43/45, 1/45, 92.7 %. blind26 (after round 20) en 44/45, 1/45, 94.0 %; zh 43/45,
+    # 1/45, 93.3 % (after the fixes in test_blind25_26_families.py, the floors below).
     safety, neutral, accuracy = EVERY_ACTION_FLOORS[(locale, suffix)]
     assert report.hits["safety"] >= safety, report.misses
     assert report.totals["neutral"] - report.hits["neutral"] <= neutral, report.misses
