@@ -77,6 +77,13 @@ def cpu_times() -> dict[int, tuple[int, int]]:
     return times
 
 
+def process_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) ``pid`` has used so far, from ``/proc/<pid>/stat``."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def busy_shares(
     before: dict[int, tuple[int, int]], after: dict[int, tuple[int, int]]
 ) -> dict[str, float]:
@@ -166,6 +173,7 @@ def _call_share(
         print_transcripts(reports, state)
     return {
         "latencies": [ms for r in state.callees.values() for ms in callee_latencies(r)],
+        "call_s": [r.duration_ms / 1000 for r in state.callees.values() if r.answered],
         "bot_side": [ms for r in reports if r.result for ms in r.result.latencies_ms],
         "outcomes": [r.outcome.kind for r in reports],
         "ended_by": [r.ended_by for r in state.callees.values()],
@@ -248,6 +256,7 @@ def step(
     rings = ring_spread([call_id_of(c.attempt_id) for c in data.claims], ring_spread_s)
     load_before = os.getloadavg()[0]
     busy0 = cpu_times()
+    servers0 = process_cpu_s(servers.rasa_pid) + process_cpu_s(servers.actions_pid)
     wall0 = time.monotonic()
     if workers <= 1:
         shares = [
@@ -301,10 +310,13 @@ def step(
                 process.join(30)
     wall = time.monotonic() - wall0
     busy = busy_shares(busy0, cpu_times())
+    servers_cpu = process_cpu_s(servers.rasa_pid) + process_cpu_s(servers.actions_pid) - servers0
     data.db.close()
     latencies = [ms for share in shares for ms in share["latencies"]]
     bot_side = [ms for share in shares for ms in share["bot_side"]]
     outcomes = [kind for share in shares for kind in share["outcomes"]]
+    call_s = sum(s for share in shares for s in share["call_s"])
+    bot_cpu = sum(share["cpu_s"] for share in shares) + servers_cpu
     return {
         "concurrent_calls": calls,
         "workers": max(1, workers),
@@ -324,6 +336,15 @@ def step(
         "bot_side_ms": {"p50": pct(bot_side, 0.5), "p95": pct(bot_side, 0.95)},
         "wall_s": round(wall, 1),
         "process_cpu_s": round(sum(share["cpu_s"] for share in shares), 1),
+        # the bot's whole side: its process(es) (with --callee-process: without the far
+        # ends) plus the Rasa and action servers
+        "rasa_servers_cpu_s": round(servers_cpu, 1),
+        # seconds of answered call per CPU-second of the bot's side: the calls one core
+        # could carry if CPU were all that limited it
+        # (None when the far ends share the bot's processes: their CPU would count)
+        "call_s_per_bot_cpu_s": (
+            round(call_s / bot_cpu, 2) if bot_cpu > 0 and callee_process else None
+        ),
         "load_avg_before": round(load_before, 2),
         "load_avg_after": round(os.getloadavg()[0], 2),
         # each CPU's busy share over the step (all processes, from /proc/stat)
@@ -441,7 +462,7 @@ def main() -> None:
     }
     print(f"callee ears: {args.callee_ears}")
     header: tuple[str, ...] = ("calls", "promises", "v2v p50", "v2v p95", "bot p50", "bot p95")
-    header += ("n", "wall s", "cpu s", "load")
+    header += ("n", "wall s", "cpu s", "rasa s", "call/cpu", "load")
     print(" ".join(f"{h:>8}" for h in header))
     for r in results:
         v, b = r["voice_to_voice_ms"], r["bot_side_ms"]
@@ -455,6 +476,8 @@ def main() -> None:
             v["n"],
             r["wall_s"],
             r["process_cpu_s"],
+            r["rasa_servers_cpu_s"],
+            r["call_s_per_bot_cpu_s"],
             r["load_avg_after"],
         )
         print(" ".join(f"{value!s:>8}" for value in row))

@@ -104,6 +104,33 @@ def test_silero_scores_each_window(speech: bytes) -> None:
         vad.feed(b"\0")
 
 
+def tone_at(dbfs: float, ms: int) -> bytes:
+    """A 440 Hz tone whose RMS level is ``dbfs``."""
+    t = np.arange(16 * ms) / 16_000
+    amplitude = 32768 * 10 ** (dbfs / 20) * np.sqrt(2)
+    return (amplitude * np.sin(2 * np.pi * 440 * t)).astype("<i2").tobytes()
+
+
+def test_windows_under_the_silence_floor_skip_the_model(speech: bytes) -> None:
+    vad = SileroVAD()
+    assert vad.feed(silence(1000)) == [0.0] * 31 and vad.model_windows == 0
+    assert vad.feed(tone_at(-66, 320)) == [0.0] * 10 and vad.model_windows == 0
+    vad.feed(tone_at(-54, 320))  # above the floor: the model hears it
+    assert vad.model_windows == 10
+    assert max(vad.feed(speech)) > 0.9
+
+
+def test_the_floor_does_not_move_speech_onsets_or_ends(speech: bytes) -> None:
+    """Speech between stretches of digital silence is heard at the same windows."""
+    audio = silence(700) + speech + silence(260) + speech[: len(speech) // 4 * 2] + silence(900)
+    gated, every = SileroVAD(), SileroVAD(silence_floor_dbfs=None)
+    with_floor = [p >= 0.5 for p in gated.feed(audio)]
+    without = [p >= 0.5 for p in every.feed(audio)]
+    assert gated.model_windows < every.model_windows * 0.75
+    changed = [i for i, (a, b) in enumerate(zip(with_floor, without, strict=True)) if a != b]
+    assert len(changed) <= 2, changed
+
+
 def test_real_speech_gives_one_turn(speech: bytes) -> None:
     detector = TurnDetector()
     audio = silence(500) + speech + silence(1000)
