@@ -10,8 +10,9 @@ the statistical detector, and not over the rest of the line); "if anything happe
 don't go to my parents for the money" (两个弱线索合起来). Also: a hospital stay or operation
 that is over, said as the past, is not a hardship; choosing between food and heating, a wage
 short of the bills, a crop sold below cost; a new tenant or a business line answering; "stop
-call me"; "you lot are absolute parasites"; post only, "电话就免了". Each family keeps near
-misses that must stay as they were.
+call me"; "you lot are absolute parasites"; post only, "电话就免了"; and a miss noted in an
+earlier session: "you do not have permission to call me, please stop" (no "my") continued.
+Each family keeps near misses that must stay as they were.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ EN = [
     ("my wages barely cover the rent each month", "hardship"),
     ("please stop ring me at work", "cease"),
     ("you are all absolute vultures", "abuse"),
+    ("you do not have permission to call me, please stop", "cease"),
+    ("your company never had consent to phone this number", "cease"),
+    ("we don't have permission to call you back after six here", "neutral"),
 ]
 
 ZH = [
