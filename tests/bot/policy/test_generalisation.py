@@ -308,6 +308,8 @@ EVERY_ACTION_FLOORS = {
     ("zh", "_blind25"): (45, 3, 0.966),
     ("en", "_blind26"): (45, 1, 0.98),
     ("zh", "_blind26"): (45, 2, 0.966),
+    ("en", "_blind27"): (45, 0, 0.973),
+    ("zh", "_blind27"): (45, 2, 0.973),
 }
 
 
@@ -347,6 +349,9 @@ def test_blind_sets_with_every_action(
     # 3/45, 93.3 %). blind25 (start of the session, before round 20) en 44/45, 0/45, 96.0 %;
     # zh 43/45, 1/45, 92.7 %. blind26 (after round 20) en 44/45, 1/45, 94.0 %; zh 43/45,
     # 1/45, 93.3 % (after the fixes in test_blind25_26_families.py, the floors below).
+    # blind27 (after round 20 and those fixes) en 42/45, 3/45, 89.3 %; zh 41/45, 2/45,
+    # 90.0 %; after round 21, given its families in the abstract: en 44/45, 0/45, 95.3 %;
+    # zh 42/45, 1/45, 94.0 % (after test_blind27_families.py, the floors below).
     safety, neutral, accuracy = EVERY_ACTION_FLOORS[(locale, suffix)]
     assert report.hits["safety"] >= safety, report.misses
     assert report.totals["neutral"] - report.hits["neutral"] <= neutral, report.misses
