@@ -96,7 +96,7 @@ def evaluate_fresh(locale: Locale, suffix: str = "") -> FreshReport:
 
 if __name__ == "__main__":
     for loc in ("en", "zh"):
-        for part in ("", "_blind2", "_blind8", "_blind9", *(f"_blind{n}" for n in range(10, 28))):
+        for part in ("", "_blind2", "_blind8", "_blind9", *(f"_blind{n}" for n in range(10, 29))):
             result = evaluate_fresh(loc, part)
             print(result.line())
             print("\n".join("  " + miss for miss in result.misses))
