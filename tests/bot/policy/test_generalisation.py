@@ -347,15 +347,15 @@ def test_blind_sets_with_every_action(
     # round 18, before round 19, which worked from its families in the abstract) en 44/45,
     # 3/45, 92.7 %; zh 39/45, 0/45, 90.0 % (after round 19: en 45/45, 1/45, 99.3 %; zh
     # 44/45, 0/45, 98.0 %). blind24 (after round 19) en 41/45, 2/45, 91.3 %; zh 40/45, 3/45,
-    # 90.0 % (after the fixes in test_blind24_families.py: en 45/45, 2/45, 94.0 %; zh 45/45,
+    # 90.0 % (after the fixes in test_blind_families.py: en 45/45, 2/45, 94.0 %; zh 45/45,
     # 3/45, 93.3 %). blind25 (start of the session, before round 20) en 44/45, 0/45, 96.0 %;
     # zh 43/45, 1/45, 92.7 %. blind26 (after round 20) en 44/45, 1/45, 94.0 %; zh 43/45,
-    # 1/45, 93.3 % (after the fixes in test_blind25_26_families.py, the floors below).
+    # 1/45, 93.3 % (after the fixes in test_blind_families.py, the floors below).
     # blind27 (after round 20 and those fixes) en 42/45, 3/45, 89.3 %; zh 41/45, 2/45,
     # 90.0 %; after round 21, given its families in the abstract: en 44/45, 0/45, 95.3 %;
-    # zh 42/45, 1/45, 94.0 % (after test_blind27_families.py, the floors below). blind28
+    # zh 42/45, 1/45, 94.0 % (after test_blind_families.py, the floors below). blind28
     # (end of the session, after all of that) en 41/45, 2/45, 89.3 %; zh 45/45, 1/45,
-    # 96.0 % (after test_blind28_families.py: en 45/45, 2/45, 92.0 %).
+    # 96.0 % (after test_blind_families.py: en 45/45, 2/45, 92.0 %).
     safety, neutral, accuracy = EVERY_ACTION_FLOORS[(locale, suffix)]
     assert report.hits["safety"] >= safety, report.misses
     assert report.totals["neutral"] - report.hits["neutral"] <= neutral, report.misses
