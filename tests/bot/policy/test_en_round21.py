@@ -123,26 +123,8 @@ OWN = [
     ("i'm taking you to small claims court over these charges", "legal"),
 ]
 
-OWN_MISSED: dict[str, str] = {
-    "i don't want to end it but honestly i can't see a way through anymore": (
-        "a denial then 'can't see a way through' without 'other': no phrase, and the detector"
-        " defers to the negated 'want to end it'"
-    ),
-    "my neighbour's lying in the garden, not moving, i'm going over": (
-        "a person lying still outdoors told by its signs: the collapse phrases need a fall, a"
-        " floor or 'not breathing'"
-    ),
-    "he passed two years back, you keep calling a dead man": (
-        "the account holder dead, said without 'this is his ...' or 'his phone': no party phrase"
-    ),
-    "you've got the front desk of the dental surgery, no such patient": (
-        "a surgery front desk: 'surgery' is read as a hardship (an operation) and no business"
-        " line names a dental surgery"
-    ),
-}
 
-
-@pytest.mark.parametrize(("text", "family"), held_out(OWN, OWN_MISSED))
+@pytest.mark.parametrize(("text", "family"), OWN)
 def test_own_wordings(text: str, family: str) -> None:
     decision = decide_en(text)
     assert as_expected(decision, family), decision
