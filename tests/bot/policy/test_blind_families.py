@@ -135,7 +135,9 @@ ZH_27 = [
 # happened to), an engine said to be running ("engine's running") in a garage with the door
 # shut (the idiom for an everyday "garage door" also silenced it: that idiom now needs the door
 # to be fixed, stuck, opened, sold...), affairs "tidied up" before going, and pidgin "i no fit
-# continue this life again".
+# continue this life again". Then cease, party and hardship misses: numbers removed "from your
+# system", ASR "stop colin", "youse", someone's old work phone, "rong number", a benefit that
+# has not come through.
 EN_28 = [
     ("my husband has his hands around my neck right now", "safety"),
     ("put your hand on your throat to feel the hum, said the singing teacher", "neutral"),
@@ -145,6 +147,14 @@ EN_28 = [
     ("just squaring up my affairs before i go for good", "safety"),
     ("i was tidying up my desk before i go home", "neutral"),
     ("i cannot carry on this life no more", "safety"),
+    # and, not safety: the same set's cease, party and hardship misses in other words
+    ("please delete my number off your database", "cease"),
+    ("stop coolin me every morning", "cease"),
+    ("we don't want to hear from yous again", "cease"),
+    ("remove my name from the joint account please", "neutral"),
+    ("that was her old office line, she retired last year", "party"),
+    ("my sick pay still hasn't come through", "hardship"),
+    ("my pay came in on time this month so i can do the full amount", "neutral"),
 ]
 
 

@@ -305,12 +305,6 @@ HELD_OUT_MISSED = {
     "anyway possible to go down to twenty a month, only got the grant": (
         "'go down to' a sum has no payment noun; 'only got the grant' is no benefit form yet"
     ),
-    "Please take my number out of your system.": (
-        "'out of' your system: the phrase knows 'off' and 'from'"
-    ),
-    "delete my phone number from your records please": (
-        "'my phone number': the phrase knows 'my number'"
-    ),
     "enough robo calls, goodbye": (
         "'enough ... goodbye' is heard as a farewell (self_harm, the safe side); "
         "'enough robo calls' is no cease form yet"

@@ -310,7 +310,7 @@ EVERY_ACTION_FLOORS = {
     ("zh", "_blind26"): (45, 2, 0.966),
     ("en", "_blind27"): (45, 0, 0.973),
     ("zh", "_blind27"): (45, 2, 0.973),
-    ("en", "_blind28"): (45, 2, 0.92),
+    ("en", "_blind28"): (45, 2, 0.966),
     ("zh", "_blind28"): (45, 1, 0.96),
 }
 
@@ -355,7 +355,7 @@ def test_blind_sets_with_every_action(
     # 90.0 %; after round 21, given its families in the abstract: en 44/45, 0/45, 95.3 %;
     # zh 42/45, 1/45, 94.0 % (after test_blind_families.py, the floors below). blind28
     # (end of the session, after all of that) en 41/45, 2/45, 89.3 %; zh 45/45, 1/45,
-    # 96.0 % (after test_blind_families.py: en 45/45, 2/45, 92.0 %).
+    # 96.0 % (after test_blind_families.py: en 45/45, 2/45, 96.7 %).
     safety, neutral, accuracy = EVERY_ACTION_FLOORS[(locale, suffix)]
     assert report.hits["safety"] >= safety, report.misses
     assert report.totals["neutral"] - report.hits["neutral"] <= neutral, report.misses
