@@ -154,15 +154,8 @@ OWN = [
     ("you're a bunch of crooks and i'll be taking this to the financial ombudsman", "complaint"),
 ]
 
-OWN_MISSED: dict[str, str] = {
-    "the kids next door have been locked out in the cold all night and no one's answering": (
-        "children shut out in the cold: no phrase for a child left outside, and the detector"
-        " hears no risk concept"
-    ),
-}
 
-
-@pytest.mark.parametrize(("text", "family"), held_out(OWN, OWN_MISSED))
+@pytest.mark.parametrize(("text", "family"), OWN)
 def test_own_wordings(text: str, family: str) -> None:
     decision = decide_en(text)
     assert as_expected(decision, family), decision
