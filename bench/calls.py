@@ -52,7 +52,7 @@ from bot.demo.run import DemoRun, ring_spread, run_calls
 from bot.dialogue import server
 from bot.dialogue.training import Project, ensure_model
 from voice.asr import engine_for
-from voice.cpus import pin_process
+from voice.cpus import pin_process, process_cpu_seconds
 from voice.sim import EARS, CalleeResult, Ears
 from voice.tts.defaults import default_engine
 
@@ -77,11 +77,9 @@ def cpu_times() -> dict[int, tuple[int, int]]:
     return times
 
 
-def process_cpu_s(pid: int) -> float:
-    """CPU seconds (user + system) ``pid`` has used so far, from ``/proc/<pid>/stat``."""
-    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+def servers_cpu_s(servers: server.ServerInfo) -> float:
+    """CPU seconds the Rasa server and the action server have used so far."""
+    return process_cpu_seconds(servers.rasa_pid) + process_cpu_seconds(servers.actions_pid)
 
 
 def busy_shares(
@@ -256,7 +254,7 @@ def step(
     rings = ring_spread([call_id_of(c.attempt_id) for c in data.claims], ring_spread_s)
     load_before = os.getloadavg()[0]
     busy0 = cpu_times()
-    servers0 = process_cpu_s(servers.rasa_pid) + process_cpu_s(servers.actions_pid)
+    servers0 = servers_cpu_s(servers)
     wall0 = time.monotonic()
     if workers <= 1:
         shares = [
@@ -310,7 +308,7 @@ def step(
                 process.join(30)
     wall = time.monotonic() - wall0
     busy = busy_shares(busy0, cpu_times())
-    servers_cpu = process_cpu_s(servers.rasa_pid) + process_cpu_s(servers.actions_pid) - servers0
+    servers_cpu = servers_cpu_s(servers) - servers0
     data.db.close()
     latencies = [ms for share in shares for ms in share["latencies"]]
     bot_side = [ms for share in shares for ms in share["bot_side"]]

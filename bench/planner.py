@@ -42,6 +42,7 @@ from bot.campaigns import create_campaign, plan_campaign
 from bot.storage import Database, open_database
 from bot.storage.models import CallAttempt
 from bot.storage.testing import postgres_unavailable_reason, temporary_schema, test_postgres_url
+from voice.cpus import process_cpu_seconds
 
 KEY = os.urandom(32)
 ZONES = [
@@ -179,11 +180,10 @@ def _server_cpu(db: Database) -> tuple[int | None, float]:
         return None, 0.0
     with db.engine.connect() as conn:
         pid = int(conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
-    stat = Path(f"/proc/{pid}/stat")
-    if not stat.exists():
+    try:
+        return pid, process_cpu_seconds(pid)
+    except FileNotFoundError:  # the server runs on another machine
         return pid, 0.0
-    fields = stat.read_text().rsplit(")", 1)[1].split()
-    return pid, (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _timed(db: Database, action: Any) -> tuple[Any, float, float]:
